@@ -1,0 +1,37 @@
+# Bilingual news search: build, run on the sample, test, evaluate, benchmark.
+GO      ?= go
+SHARED  ?= ../shared
+INDEX   ?= data/index
+ADDR    ?= 127.0.0.1:8080
+
+.PHONY: build run test fuzz eval bench clean
+
+build:
+	$(GO) build -o bin/indexer ./cmd/indexer
+	$(GO) build -o bin/searchd ./cmd/searchd
+
+## run: index the seed articles afresh and serve them at http://$(ADDR)
+run: build
+	rm -rf $(INDEX)
+	bin/indexer --index $(INDEX) testdata/seeds
+	bin/searchd --index $(INDEX) --addr $(ADDR)
+
+## test: the whole suite (tests needing ../shared skip with a reason when it is absent)
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 12m ./...
+
+## fuzz: a short run of every fuzz target
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s $$pkg || exit 1; \
+	  done; \
+	done
+
+## eval: retrieval quality on ../shared/eval/xquad, ours next to Bleve's stock analyzers
+eval:
+	$(GO) run ./cmd/eval --xquad $(SHARED)/eval/xquad
+
+clean:
+	rm -rf bin data

@@ -1,0 +1,150 @@
+// Package analyzers holds text analysis: script and language detection,
+// splitting a document into English and Hindi runs, Devanagari normalization,
+// and the Bleve analyzers this product registers.
+package analyzers
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/hi"
+	"github.com/blevesearch/bleve/v2/analysis/lang/in"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Names of the analyzers this package registers with Bleve.
+const (
+	EnglishAnalyzer    = "news_en"   // Bleve's en chain plus invisible-character stripping
+	HindiAnalyzer      = "news_hi"   // Bleve's hi chain plus the additions below
+	DevanagariAnalyzer = "news_deva" // hi chain's normalization and additions but no stop words or stemmer
+)
+
+// Names of the tokenizer and token filters this package registers with Bleve,
+// for mappings that compose their own analyzers.
+const (
+	// Tokenizer is Bleve's unicode tokenizer run on the text with invisible
+	// characters and the abbreviation sign ॰ removed, reporting offsets in
+	// the original text.
+	Tokenizer = "news_unicode"
+	// NFCFilter puts each token in Unicode normalization form C.
+	NFCFilter = "news_nfc"
+	// DigitsFilter folds Devanagari digits to ASCII.
+	DigitsFilter = "news_digits"
+	// VariantsFilter folds Devanagari spelling variants Bleve leaves apart (ऑ, half nasals, candrabindu, visarga).
+	VariantsFilter = "news_deva_fold"
+	// ProtectFilter shields the Hindi light stemmer's worst collisions (नेता → ने).
+	ProtectFilter = "news_hi_protect"
+)
+
+// stripTokenizer removes invisible characters before tokenizing and maps the
+// token offsets back. It is a tokenizer and not a Bleve char filter because a
+// char filter that deletes characters shifts every later token's offsets,
+// and the highlighter would then mark the wrong bytes of the stored text.
+type stripTokenizer struct {
+	inner analysis.Tokenizer
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t *stripTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	clean, offsets := stripForTokenizer(input)
+	ts := t.inner.Tokenize(clean)
+	if offsets == nil {
+		return ts
+	}
+	for _, tok := range ts {
+		// Terms alias clean, which is ours; Start/End go back to input.
+		tok.Start = offsets[tok.Start]
+		// Runes are kept whole, so the byte after the token's last byte in
+		// input is where the token ends there.
+		tok.End = offsets[tok.End-1] + 1
+	}
+	return ts
+}
+
+// termFilter applies a string function to every token's term.
+type termFilter func(string) string
+
+// Filter implements analysis.TokenFilter.
+func (f termFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, tok := range input {
+		s := string(tok.Term)
+		if t := f(s); t != s {
+			tok.Term = []byte(t)
+		}
+	}
+	return input
+}
+
+func nfc(s string) string { return norm.NFC.String(s) }
+
+func tokenizerConstructor(_ map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+	inner, err := cache.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer %s: %w", Tokenizer, err)
+	}
+	return &stripTokenizer{inner: inner}, nil
+}
+
+func termFilterConstructor(f termFilter) registry.TokenFilterConstructor {
+	return func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) { return f, nil }
+}
+
+func protectConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
+	return newProtectFilter(protectedData)
+}
+
+// chain builds an analyzer from the news tokenizer and the named filters.
+func chain(name string, cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
+	tok, err := cache.TokenizerNamed(Tokenizer)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", name, err)
+	}
+	a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+	for _, f := range filters {
+		tf, err := cache.TokenFilterNamed(f)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: filter %s: %w", name, f, err)
+		}
+		a.TokenFilters = append(a.TokenFilters, tf)
+	}
+	return a, nil
+}
+
+// devaFilters returns the character-level part of the Hindi chain, up to
+// and including Bleve's Hindi normalizer.
+func devaFilters() []string {
+	return []string{lowercase.Name, NFCFilter, DigitsFilter, VariantsFilter, in.NormalizeName, hi.NormalizeName}
+}
+
+func englishConstructor(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	return chain(EnglishAnalyzer, cache, en.PossessiveName, lowercase.Name, NFCFilter, DigitsFilter, en.StopName, porter.Name)
+}
+
+func hindiConstructor(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	return chain(HindiAnalyzer, cache, append(devaFilters(), hi.StopName, ProtectFilter, hi.StemmerName)...)
+}
+
+func devanagariConstructor(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	return chain(DevanagariAnalyzer, cache, devaFilters()...)
+}
+
+func init() {
+	must := func(err error) {
+		if err != nil {
+			panic(fmt.Sprintf("analyzers: registering with bleve: %v", err))
+		}
+	}
+	must(registry.RegisterTokenizer(Tokenizer, tokenizerConstructor))
+	must(registry.RegisterTokenFilter(NFCFilter, termFilterConstructor(nfc)))
+	must(registry.RegisterTokenFilter(DigitsFilter, termFilterConstructor(foldDigits)))
+	must(registry.RegisterTokenFilter(VariantsFilter, termFilterConstructor(foldVariants)))
+	must(registry.RegisterTokenFilter(ProtectFilter, protectConstructor))
+	must(registry.RegisterAnalyzer(EnglishAnalyzer, englishConstructor))
+	must(registry.RegisterAnalyzer(HindiAnalyzer, hindiConstructor))
+	must(registry.RegisterAnalyzer(DevanagariAnalyzer, devanagariConstructor))
+}

@@ -1,0 +1,23 @@
+// Package entities holds the bilingual gazetteer of people and parties, matches them in English and
+// Hindi text, finds person names the gazetteer lacks, and extracts dates.
+//
+// Matching works on a normalized copy of the text (see normalize) with one Aho-Corasick automaton in
+// leftmost-longest mode, so "Trinamool Congress" wins over "Congress" and "राष्ट्रवादी कांग्रेस" over
+// "कांग्रेस". Offsets are mapped back to the original text so callers can highlight.
+//
+// Rules that need judgement, and the choices made:
+//   - A one-word alias is only in the gazetteer when it is distinctive (Mayawati, Kejriwal, मोदी); a bare
+//     surname ("Gandhi", "गांधी", "Mr Azad") resolves to the one person with that surname named in full in
+//     the same article, and to nothing when none or several were. First names alone ("Rahul") are not
+//     resolved. A one-word match that sits inside a longer capitalized name ("Rajkumar Gupta") is skipped.
+//   - Weak party aliases (marked "~" in data/parties.tsv: Hindi "आप", "SP", "CPI", "NC") count only in
+//     party context: followed by a party word (पार्टी, नेता, विधायक, सरकार, संयोजक, प्रवक्ता, सांसद, leader,
+//     MLA, chief ...), quoted ('आप'), or next to another party name ("SP-BSP", "भाजपा और आप").
+//   - "Congress" preceded by US/American/U.S./अमेरिकी/people's/world/science, or followed by "of", is not
+//     INC.
+//   - Dates holds calendar days only: a month without a day ("July 2019") and a bare year ("in 2017")
+//     are not days and are left out. Weekdays, "today"/"आज" and "yesterday" are resolved only against a
+//     published date that was given or read from a dateline, never against one guessed from the latest
+//     date mentioned; "कल" (yesterday or tomorrow) is skipped. A weekday names the latest such day on or
+//     before the published day ("on Friday" in a Friday paper is that Friday).
+package entities

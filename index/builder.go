@@ -1,0 +1,182 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/newsearch/bilingual/analyzers"
+)
+
+// Open opens the index in dir, creating it with a mapping built from opt when
+// dir does not exist yet.
+func Open(dir string, opt MappingOptions) (bleve.Index, error) {
+	if _, err := os.Stat(dir); err == nil {
+		idx, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return idx, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	m, err := NewMapping(opt)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return idx, nil
+}
+
+// indexedDoc is what Bleve maps: one field per language so each is analyzed
+// by its own chain. Field names follow the Field* constants.
+type indexedDoc struct {
+	TitleEn  string    `json:"title_en,omitempty"`
+	TitleHi  string    `json:"title_hi,omitempty"`
+	BodyEn   string    `json:"body_en,omitempty"`
+	BodyHi   string    `json:"body_hi,omitempty"`
+	BodyDeva string    `json:"body_deva,omitempty"`
+	Title    string    `json:"title,omitempty"`
+	Body     string    `json:"body"`
+	URL      string    `json:"url,omitempty"`
+	Source   string    `json:"source,omitempty"`
+	Lang     string    `json:"lang"`
+	Date     time.Time `json:"date,omitzero"`
+}
+
+// prepare routes a document's text to the language fields.
+func prepare(d Document) indexedDoc {
+	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
+	bodyRuns := analyzers.Split(d.Body)
+	var en, hi, deva strings.Builder
+	for _, r := range bodyRuns {
+		var b *strings.Builder
+		switch r.Lang {
+		case analyzers.Hindi:
+			b = &hi
+		case analyzers.Devanagari:
+			b = &deva
+		default:
+			b = &en
+		}
+		b.WriteString(r.Text)
+		b.WriteByte('\n')
+	}
+	out.BodyEn, out.BodyHi, out.BodyDeva = en.String(), hi.String(), deva.String()
+	for _, r := range analyzers.Split(d.Title) {
+		if r.Lang == analyzers.Hindi || r.Lang == analyzers.Devanagari {
+			out.TitleHi += r.Text + " "
+		} else {
+			out.TitleEn += r.Text + " "
+		}
+	}
+	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, analyzers.Split(d.Title)...))
+	return out
+}
+
+// Builder indexes documents in batches, preparing them in parallel workers.
+type Builder struct {
+	Index      bleve.Index
+	Workers    int // preparing goroutines; 0 means runtime.NumCPU()
+	BatchBytes int // flush a batch once its documents' text reaches this size; 0 means 8 MiB
+	BatchDocs  int // and at most this many documents; 0 means 1000
+	// Progress, when set, is called after each flushed batch with the running count.
+	Progress func(indexed int)
+}
+
+// BuildStats counts what a Build indexed.
+type BuildStats struct {
+	Indexed int
+	Bytes   int64
+}
+
+// Build reads documents from in until it is closed, prepares them on all
+// workers and writes them to the index in batches. A document whose id is
+// already indexed is replaced.
+func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, error) {
+	workers := b.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	maxBytes, maxDocs := b.BatchBytes, b.BatchDocs
+	if maxBytes <= 0 {
+		maxBytes = 8 << 20
+	}
+	if maxDocs <= 0 {
+		maxDocs = 1000
+	}
+	type prepared struct {
+		id   string
+		doc  indexedDoc
+		size int
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := make(chan prepared, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range in {
+				p := prepared{id: d.ID, doc: prepare(d), size: len(d.Body) + len(d.Title)}
+				select {
+				case out <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+
+	var st BuildStats
+	batch := b.Index.NewBatch()
+	pending, pendingBytes := 0, 0
+	flush := func() error {
+		if pending == 0 {
+			return nil
+		}
+		if err := b.Index.Batch(batch); err != nil {
+			return fmt.Errorf("write batch of %d documents: %w", pending, err)
+		}
+		st.Indexed += pending
+		batch.Reset()
+		pending, pendingBytes = 0, 0
+		if b.Progress != nil {
+			b.Progress(st.Indexed)
+		}
+		return nil
+	}
+	for p := range out {
+		if err := batch.Index(p.id, p.doc); err != nil {
+			return st, fmt.Errorf("document %s: %w", p.id, err)
+		}
+		pending++
+		pendingBytes += p.size
+		st.Bytes += int64(p.size)
+		if pending >= maxDocs || pendingBytes >= maxBytes {
+			if err := flush(); err != nil {
+				return st, err
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err := flush(); err != nil {
+		return st, err
+	}
+	return st, ctx.Err()
+}

@@ -1,0 +1,119 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/newsearch/bilingual/analyzers"
+)
+
+// Field names of the index. Text fields are split by language so each is
+// analyzed by its own chain; display fields are stored but not indexed.
+const (
+	FieldTitleEn   = "title_en"
+	FieldTitleHi   = "title_hi"
+	FieldBodyEn    = "body_en"
+	FieldBodyHi    = "body_hi"
+	FieldBodyDeva  = "body_deva"
+	FieldTitle     = "title"
+	FieldBody      = "body"
+	FieldURL       = "url"
+	FieldSource    = "source"
+	FieldLang      = "lang"
+	FieldDate      = "date"
+	FieldDateGuess = "date_inferred"
+)
+
+// Scoring models Bleve offers; which one the index uses is chosen by `make eval`.
+const (
+	ScoringTFIDF = "tf-idf"
+	ScoringBM25  = "bm25"
+)
+
+// DefaultScoring is the scoring model new indexes use. Chosen by measurement on
+// XQuAD with cmd/eval; see README.md.
+const DefaultScoring = ScoringTFIDF
+
+// MappingOptions select the analysis and scoring an index is built with; the
+// evaluation compares our analyzers with Bleve's stock ones.
+type MappingOptions struct {
+	Scoring string // ScoringTFIDF or ScoringBM25; "" means DefaultScoring
+	Stock   bool   // use Bleve's stock "en" and "hi" analyzers instead of ours
+}
+
+// NewMapping returns the index mapping for news documents.
+func NewMapping(opt MappingOptions) (*mapping.IndexMappingImpl, error) {
+	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
+	if opt.Stock {
+		en, hi, deva = "en", "hi", "hi"
+	}
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = true
+		f.IncludeInAll = false
+		f.DocValues = true
+		f.IncludeTermVectors = false
+		return f
+	}
+
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldTitleEn, text(en))
+	doc.AddFieldMappingsAt(FieldTitleHi, text(hi))
+	doc.AddFieldMappingsAt(FieldBodyEn, text(en))
+	doc.AddFieldMappingsAt(FieldBodyHi, text(hi))
+	doc.AddFieldMappingsAt(FieldBodyDeva, text(deva))
+	doc.AddFieldMappingsAt(FieldTitle, stored())
+	doc.AddFieldMappingsAt(FieldBody, stored())
+	doc.AddFieldMappingsAt(FieldURL, stored())
+	doc.AddFieldMappingsAt(FieldSource, kw())
+	doc.AddFieldMappingsAt(FieldLang, kw())
+	date := mapping.NewDateTimeFieldMapping()
+	date.Store = true
+	date.DocValues = true
+	date.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldDate, date)
+	guess := mapping.NewBooleanFieldMapping()
+	guess.Store = true
+	guess.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldDateGuess, guess)
+
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = en
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	switch opt.Scoring {
+	case "":
+		m.ScoringModel = DefaultScoring
+	case ScoringTFIDF, ScoringBM25:
+		m.ScoringModel = opt.Scoring
+	default:
+		return nil, fmt.Errorf("unknown scoring model %q (want %s or %s)", opt.Scoring, ScoringTFIDF, ScoringBM25)
+	}
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	return m, nil
+}

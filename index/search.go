@@ -1,0 +1,273 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsearch/bilingual/analyzers"
+)
+
+// Limits on a search request; the HTTP layer rejects requests beyond them.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxOffset   = 10000
+)
+
+// Sort orders accepted by Request.Sort.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"
+	SortDateDesc  = "-date"
+)
+
+// Request is a search in Go terms: the HTTP API's parameters after parsing.
+type Request struct {
+	Q      string
+	Langs  []string  // document languages, OR-ed
+	From   time.Time // inclusive; zero means open
+	To     time.Time // inclusive calendar day; zero means open
+	Sort   string    // one of the Sort* constants; "" means relevance
+	Size   int
+	Offset int
+}
+
+// Response is the result of a search, shaped as the HTTP API returns it.
+type Response struct {
+	Total  uint64         `json:"total"`
+	TookMS float64        `json:"took_ms"`
+	Query  QueryInfo      `json:"query"`
+	Hits   []Hit          `json:"hits"`
+	Facets map[string]any `json:"facets"`
+}
+
+// QueryInfo tells the user how the query was read.
+type QueryInfo struct {
+	Q              string `json:"q"`
+	Script         string `json:"script"`
+	RomanizedHindi bool   `json:"romanized_hindi"`
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID      string   `json:"id"`
+	Score   float64  `json:"score"`
+	Title   string   `json:"title"`
+	Date    string   `json:"date"`
+	Lang    string   `json:"lang"`
+	Snippet string   `json:"snippet"`
+	URL     string   `json:"url"`
+	Source  string   `json:"source"`
+	People  []string `json:"people"`
+	Parties []string `json:"parties"`
+}
+
+// textField is one language field a query runs against.
+type textField struct {
+	name     string
+	analyzer string
+	boost    float64
+}
+
+// Searcher runs searches against an open index. It is safe for concurrent use.
+type Searcher struct {
+	idx    bleve.Index
+	fields []textField
+	// analyzers used to find query terms in stored text for snippets
+	snippetAnalyzers []analysis.Analyzer
+}
+
+// TitleBoost weighs a title match over a body match.
+const TitleBoost = 2.0
+
+// NewSearcher prepares searches over idx, built with the given mapping options.
+func NewSearcher(idx bleve.Index, opt MappingOptions) (*Searcher, error) {
+	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
+	if opt.Stock {
+		en, hi, deva = "en", "hi", "hi"
+	}
+	s := &Searcher{idx: idx, fields: []textField{
+		{FieldTitleEn, en, TitleBoost},
+		{FieldBodyEn, en, 1},
+		{FieldTitleHi, hi, TitleBoost},
+		{FieldBodyHi, hi, 1},
+		{FieldBodyDeva, deva, 1},
+	}}
+	cache := registry.NewCache()
+	for _, name := range []string{en, hi, deva} {
+		a, err := cache.AnalyzerNamed(name)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", name, err)
+		}
+		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
+	}
+	return s, nil
+}
+
+// Index returns the underlying Bleve index.
+func (s *Searcher) Index() bleve.Index { return s.idx }
+
+// Script names the writing system of a query: "devanagari", "latin", "mixed",
+// or "" when it has no letters.
+func Script(q string) string {
+	var deva, latin int
+	for _, r := range q {
+		switch {
+		case unicode.Is(unicode.Devanagari, r):
+			deva++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	switch {
+	case deva > 0 && latin > 0:
+		return "mixed"
+	case deva > 0:
+		return "devanagari"
+	case latin > 0:
+		return "latin"
+	}
+	return ""
+}
+
+// textQuery builds the disjunction of the query text over every language field,
+// each analyzed by its own analyzer.
+func (s *Searcher) textQuery(q string) query.Query {
+	if strings.TrimSpace(q) == "" {
+		return bleve.NewMatchAllQuery()
+	}
+	var qs []query.Query
+	for _, f := range s.fields {
+		m := bleve.NewMatchQuery(q)
+		m.SetField(f.name)
+		m.Analyzer = f.analyzer
+		m.SetBoost(f.boost)
+		qs = append(qs, m)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// filterQuery returns the conjunction of the request's filters, or nil.
+func filterQuery(r Request) []query.Query {
+	var fs []query.Query
+	if len(r.Langs) > 0 {
+		var ors []query.Query
+		for _, l := range r.Langs {
+			t := bleve.NewTermQuery(l)
+			t.SetField(FieldLang)
+			ors = append(ors, t)
+		}
+		fs = append(fs, bleve.NewDisjunctionQuery(ors...))
+	}
+	if !r.From.IsZero() || !r.To.IsZero() {
+		var start, end time.Time
+		t := true
+		if !r.From.IsZero() {
+			start = r.From
+		}
+		if !r.To.IsZero() {
+			end = r.To.AddDate(0, 0, 1) // inclusive calendar day
+		}
+		f := false
+		d := bleve.NewDateRangeInclusiveQuery(start, end, &t, &f)
+		d.SetField(FieldDate)
+		fs = append(fs, d)
+	}
+	return fs
+}
+
+// Search runs r and returns hits with snippets.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
+	began := time.Now()
+	if r.Size <= 0 {
+		r.Size = DefaultSize
+	}
+	q := s.textQuery(r.Q)
+	if fs := filterQuery(r); len(fs) > 0 {
+		q = bleve.NewConjunctionQuery(append([]query.Query{q}, fs...)...)
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.Offset, false)
+	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate}
+	switch r.Sort {
+	case "", SortRelevance:
+	case SortDate:
+		req.SortBy([]string{FieldDate, "_id"})
+	case SortDateDesc:
+		req.SortBy([]string{"-" + FieldDate, "_id"})
+	default:
+		return nil, fmt.Errorf("unknown sort %q", r.Sort)
+	}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
+	terms := s.queryTerms(r.Q)
+	out := &Response{
+		Total:  res.Total,
+		Query:  QueryInfo{Q: r.Q, Script: Script(r.Q)},
+		Hits:   make([]Hit, 0, len(res.Hits)),
+		Facets: map[string]any{},
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, s.hit(h, terms))
+	}
+	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
+	return out, nil
+}
+
+func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
+	str := func(f string) string { v, _ := h.Fields[f].(string); return v }
+	out := Hit{
+		ID: h.ID, Score: h.Score, Title: str(FieldTitle), Lang: str(FieldLang),
+		URL: str(FieldURL), Source: str(FieldSource), People: []string{}, Parties: []string{},
+	}
+	if d := str(FieldDate); d != "" {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			out.Date = t.Format(time.DateOnly)
+		}
+	}
+	out.Snippet = Snippet(str(FieldBody), s.snippetAnalyzers, terms, SnippetRunes)
+	return out
+}
+
+// queryTerms analyzes q with each snippet analyzer, so stored text can be
+// matched token by token in the same analyzed form.
+func (s *Searcher) queryTerms(q string) []map[string]bool {
+	out := make([]map[string]bool, len(s.snippetAnalyzers))
+	for i, a := range s.snippetAnalyzers {
+		out[i] = map[string]bool{}
+		for _, t := range a.Analyze([]byte(q)) {
+			out[i][string(t.Term)] = true
+		}
+	}
+	return out
+}
+
+// Document returns the stored document with id, or false when it is unknown.
+func (s *Searcher) Document(ctx context.Context, id string) (map[string]any, bool, error) {
+	q := bleve.NewDocIDQuery([]string{id})
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Fields = []string{"*"}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, false, fmt.Errorf("load document %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, false, nil
+	}
+	f := res.Hits[0].Fields
+	doc := map[string]any{"id": id}
+	for k, v := range f {
+		doc[k] = v
+	}
+	return doc, true, nil
+}

@@ -1,0 +1,136 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+// MaxQueryBytes bounds the query text a request may carry.
+const MaxQueryBytes = 1024
+
+// ParamError is a bad request parameter; the handler answers it with 400.
+type ParamError struct {
+	Param string
+	Msg   string
+}
+
+func (e *ParamError) Error() string { return fmt.Sprintf("parameter %s: %s", e.Param, e.Msg) }
+
+func paramErr(param, format string, args ...any) error {
+	return &ParamError{Param: param, Msg: fmt.Sprintf(format, args...)}
+}
+
+// knownParam reports whether /api/search accepts a parameter; anything else is
+// a 400, so a misspelt filter is not silently ignored.
+func knownParam(k string) bool {
+	switch k {
+	case "q", "lang", "from", "to", "sort", "size", "offset":
+		return true
+	}
+	return false
+}
+
+// ParseSearch reads /api/search parameters into an index.Request.
+func ParseSearch(v map[string][]string) (index.Request, error) {
+	var r index.Request
+	for k := range v {
+		if !knownParam(k) {
+			return r, paramErr(k, "unknown parameter")
+		}
+	}
+	one := func(name string) (string, error) {
+		vs := v[name]
+		if len(vs) > 1 {
+			return "", paramErr(name, "given %d times, want at most once", len(vs))
+		}
+		if len(vs) == 0 {
+			return "", nil
+		}
+		if !utf8.ValidString(vs[0]) {
+			return "", paramErr(name, "not valid UTF-8")
+		}
+		return vs[0], nil
+	}
+	var err error
+	if r.Q, err = one("q"); err != nil {
+		return r, err
+	}
+	if len(r.Q) > MaxQueryBytes {
+		return r, paramErr("q", "longer than %d bytes", MaxQueryBytes)
+	}
+	for _, l := range v["lang"] {
+		switch l {
+		case "en", "hi", "mixed":
+			r.Langs = append(r.Langs, l)
+		default:
+			return r, paramErr("lang", "%q is not one of en, hi, mixed", clip(l))
+		}
+	}
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &r.From}, {"to", &r.To}} {
+		s, err := one(p.name)
+		if err != nil {
+			return r, err
+		}
+		if s == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return r, paramErr(p.name, "%q is not a date YYYY-MM-DD", clip(s))
+		}
+		*p.dst = t
+	}
+	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+		return r, paramErr("to", "is before from")
+	}
+	if r.Sort, err = one("sort"); err != nil {
+		return r, err
+	}
+	switch r.Sort {
+	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
+	default:
+		return r, paramErr("sort", "%q is not one of relevance, date, -date", clip(r.Sort))
+	}
+	if r.Size, err = intParam(one, "size", index.DefaultSize, 1, index.MaxSize); err != nil {
+		return r, err
+	}
+	if r.Offset, err = intParam(one, "offset", 0, 0, index.MaxOffset); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+func intParam(one func(string) (string, error), name string, def, lo, hi int) (int, error) {
+	s, err := one(name)
+	if err != nil || s == "" {
+		return def, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, paramErr(name, "%q is not a whole number", clip(s))
+	}
+	if n < lo || n > hi {
+		return 0, paramErr(name, "%d is outside %d..%d", n, lo, hi)
+	}
+	return n, nil
+}
+
+// clip shortens a value quoted back in an error message.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	i := 40
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}

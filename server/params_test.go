@@ -1,0 +1,57 @@
+package server
+
+import (
+	"errors"
+	"net/url"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+func TestParseSearch(t *testing.T) {
+	r, err := ParseSearch(url.Values{"q": {"इस्तीफा"}, "lang": {"hi", "mixed"}, "from": {"2019-06-01"},
+		"to": {"2019-06-30"}, "sort": {"-date"}, "size": {"20"}, "offset": {"40"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := index.Request{Q: "इस्तीफा", Langs: []string{"hi", "mixed"},
+		From: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2019, 6, 30, 0, 0, 0, 0, time.UTC),
+		Sort: "-date", Size: 20, Offset: 40}
+	if r.Q != want.Q || len(r.Langs) != 2 || !r.From.Equal(want.From) || !r.To.Equal(want.To) ||
+		r.Sort != want.Sort || r.Size != want.Size || r.Offset != want.Offset {
+		t.Errorf("got %+v, want %+v", r, want)
+	}
+	r, err = ParseSearch(url.Values{})
+	if err != nil || r.Size != index.DefaultSize || r.Offset != 0 {
+		t.Errorf("defaults: %+v, %v", r, err)
+	}
+}
+
+func FuzzParseSearch(f *testing.F) {
+	for _, s := range []string{"q=x", "size=10&offset=5", "from=2019-01-01&to=2018-01-01", "lang=hi&lang=xx",
+		"q=%E0%A4", "size=-1", "size=99999999999999999999", "sort=-date", "q=a&q=b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		r, err := ParseSearch(v)
+		if err != nil {
+			var pe *ParamError
+			if !errors.As(err, &pe) || pe.Param == "" {
+				t.Fatalf("error %v does not name a parameter", err)
+			}
+			return
+		}
+		if r.Size < 1 || r.Size > index.MaxSize || r.Offset < 0 || r.Offset > index.MaxOffset {
+			t.Fatalf("accepted out-of-range size %d offset %d", r.Size, r.Offset)
+		}
+		if !utf8.ValidString(r.Q) || len(r.Q) > MaxQueryBytes {
+			t.Fatalf("accepted bad q %q", r.Q)
+		}
+	})
+}

@@ -1,0 +1,154 @@
+// Package server holds the HTTP handlers of searchd: the JSON search API, the
+// search page and the operators' endpoints.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+// Server answers searchd's HTTP requests over one open index.
+type Server struct {
+	search *index.Searcher
+	log    *slog.Logger
+	// Timeout cuts off a search that runs longer; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// DefaultTimeout is the per-request search deadline.
+const DefaultTimeout = 10 * time.Second
+
+// New returns a server over s that logs to log.
+func New(s *index.Searcher, log *slog.Logger) *Server {
+	return &Server{search: s, log: log}
+}
+
+// Handler returns the routes, wrapped in panic recovery and access logging.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/search", s.handleSearch)
+	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /{$}", s.handlePage)
+	return s.recoverer(s.logged(mux))
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	req, err := ParseSearch(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	ctx, cancel := s.deadline(r.Context())
+	defer cancel()
+	res, err := s.search.Search(ctx, req)
+	if err != nil {
+		s.searchFailed(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := s.deadline(r.Context())
+	defer cancel()
+	doc, ok, err := s.search.Document(ctx, r.PathValue("id"))
+	if err != nil {
+		s.searchFailed(w, r, err)
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, errors.New("no document with id "+r.PathValue("id")))
+		return
+	}
+	writeJSON(w, http.StatusOK, doc)
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	n, err := s.search.Index().DocCount()
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": n})
+}
+
+func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte("bilingual news search: try /api/search?q=resignation\n"))
+}
+
+func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	d := s.Timeout
+	if d <= 0 {
+		d = DefaultTimeout
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// searchFailed answers an index error: a deadline is the client's 503, not a
+// server fault worth a 500.
+func (s *Server) searchFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.DeadlineExceeded) {
+		writeError(w, http.StatusServiceUnavailable, errors.New("search took too long and was cut off"))
+		return
+	}
+	s.log.Error("search failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+	writeError(w, http.StatusInternalServerError, errors.New("internal error"))
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, err error) {
+	writeJSON(w, status, map[string]string{"error": err.Error()})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logged(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		began := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery,
+			"status", sw.status, "ms", float64(time.Since(began).Microseconds())/1000)
+	})
+}
+
+// recoverer turns a handler panic into a logged 500 so one bad request cannot
+// take the service down.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				writeError(w, http.StatusInternalServerError, errors.New("internal error"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
