@@ -157,7 +157,7 @@ func (run *readRun) dir(path string, fi os.FileInfo) error {
 			return nil // a symlink loop or a second link to a directory already read
 		}
 	}
-	_ = fi
+	run.visited = append(run.visited, fi)
 	entries, err := os.ReadDir(path)
 	if err != nil {
 		// ReadDir still returns what it read before failing; read those.
@@ -498,8 +498,9 @@ func parseJSONRecord(b []byte) (Document, string) {
 		body = text
 	}
 	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
-	if body == "" {
-		return Document{}, "no text: fields text and body are missing or empty"
+	// A headline with no body (as in headline archives) is still news worth finding.
+	if body == "" && strings.TrimSpace(title) == "" {
+		return Document{}, "no text: fields text, body and title are missing or empty"
 	}
 	date, err := parseDate(strings.TrimSpace(dateStr))
 	if err != nil {

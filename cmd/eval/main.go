@@ -34,6 +34,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "eval: %v (see --help)\n", err)
 		return 2
 	}
 	if _, err := os.Stat(*dir); err != nil {

@@ -55,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "indexer: %v (see --help)\n", err)
 		return 2
 	}
 	if *dir == "" || fs.NArg() == 0 {

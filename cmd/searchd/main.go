@@ -38,6 +38,7 @@ func run(args []string, stderr io.Writer) int {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "searchd: %v (see --help)\n", err)
 		return 2
 	}
 	var log *slog.Logger

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestIndexerExitStatusAndSummary(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.jsonl")
+	bad := filepath.Join(dir, "mixed.jsonl")
+	if err := os.WriteFile(good, []byte(`{"id":"a","text":"Congress leader resigned"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(`{"id":"b","text":"भाजपा की जीत"}`+"\n{not json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(dir, "idx")
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		summary string // substring of the last stdout line
+		stderr  string // substring of stderr
+	}{
+		{"no args", nil, 2, "", "required"},
+		{"unknown flag", []string{"--colour"}, 2, "", "unknown flag"},
+		{"help", []string{"--help"}, 0, "", "--batch-size"},
+		{"all good", []string{"--index", idx, good}, 0, "indexed=1 rejected=0 skipped=0", ""},
+		{"one bad line", []string{"--index", idx, bad}, 1, "indexed=1 rejected=1 skipped=0", bad + ":2:"},
+		{"seeds", []string{"--index", idx, "../../testdata/seeds"}, 0, "indexed=5 rejected=0 skipped=0", ""},
+		{"index path is a file", []string{"--index", good, good}, 2, "", "index"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tc.args, &out, &errb)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, errb.String())
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			if tc.summary != "" && !strings.Contains(lines[len(lines)-1], tc.summary) {
+				t.Errorf("last line %q lacks %q", lines[len(lines)-1], tc.summary)
+			}
+			if tc.stderr != "" && !strings.Contains(errb.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tc.stderr)
+			}
+		})
+	}
+}
