@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/entities"
 )
 
 // Open opens the index in dir, creating it with a mapping built from opt when
@@ -53,10 +55,16 @@ type indexedDoc struct {
 	Source   string    `json:"source,omitempty"`
 	Lang     string    `json:"lang"`
 	Date     time.Time `json:"date,omitzero"`
+	Inferred bool      `json:"date_inferred,omitempty"`
+	People   []string  `json:"people,omitempty"`
+	Parties  []string  `json:"parties,omitempty"`
+	Mentions []string  `json:"mentions,omitempty"`
 }
 
-// prepare routes a document's text to the language fields.
-func prepare(d Document) indexedDoc {
+// prepare routes a document's text to the language fields and, when x is not
+// nil, records the people, parties and dates it names. It returns the people
+// not in the gazetteer too, whose labels the index keeps beside the documents.
+func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
 	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
 	bodyRuns := analyzers.Split(d.Body)
 	var en, hi, deva strings.Builder
@@ -82,8 +90,23 @@ func prepare(d Document) indexedDoc {
 		}
 	}
 	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, analyzers.Split(d.Title)...))
-	return out
+	if x == nil {
+		return out, nil
+	}
+	res := x.Extract(entities.Article{Title: d.Title, Body: d.Body, Published: d.Date})
+	out.People, out.Parties = res.People, res.Parties
+	if d.Date.IsZero() && !res.Published.IsZero() {
+		out.Date, out.Inferred = res.Published, res.PublishedInferred
+	}
+	for _, t := range res.Dates {
+		out.Mentions = append(out.Mentions, t.Format(time.DateOnly))
+	}
+	return out, res.Unknown
 }
+
+// personKey is where the index keeps the labels of a person the gazetteer
+// lacks, so facets can show names for generated ids.
+func personKey(id string) []byte { return []byte("person:" + id) }
 
 // Builder indexes documents in batches, preparing them in parallel workers.
 type Builder struct {
@@ -91,6 +114,8 @@ type Builder struct {
 	Workers    int // preparing goroutines; 0 means runtime.NumCPU()
 	BatchBytes int // flush a batch once its documents' text reaches this size; 0 means 8 MiB
 	BatchDocs  int // and at most this many documents; 0 means 1000
+	// Extractor finds people, parties and dates; nil indexes text only.
+	Extractor *entities.Extractor
 	// Progress, when set, is called after each flushed batch with the running count.
 	Progress func(indexed int)
 }
@@ -117,9 +142,10 @@ func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, er
 		maxDocs = 1000
 	}
 	type prepared struct {
-		id   string
-		doc  indexedDoc
-		size int
+		id      string
+		doc     indexedDoc
+		unknown []entities.Person
+		size    int
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -130,7 +156,8 @@ func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, er
 		go func() {
 			defer wg.Done()
 			for d := range in {
-				p := prepared{id: d.ID, doc: prepare(d), size: len(d.Body) + len(d.Title)}
+				doc, unknown := prepare(d, b.Extractor)
+				p := prepared{id: d.ID, doc: doc, unknown: unknown, size: len(d.Body) + len(d.Title)}
 				select {
 				case out <- p:
 				case <-ctx.Done():
@@ -162,6 +189,13 @@ func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, er
 	for p := range out {
 		if err := batch.Index(p.id, p.doc); err != nil {
 			return st, fmt.Errorf("document %s: %w", p.id, err)
+		}
+		for _, u := range p.unknown {
+			label, err := json.Marshal(u)
+			if err != nil {
+				return st, fmt.Errorf("document %s: person %s: %w", p.id, u.ID, err)
+			}
+			batch.SetInternal(personKey(u.ID), label)
 		}
 		pending++
 		pendingBytes += p.size

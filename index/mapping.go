@@ -24,6 +24,9 @@ const (
 	FieldLang      = "lang"
 	FieldDate      = "date"
 	FieldDateGuess = "date_inferred"
+	FieldPeople    = "people"   // canonical person ids
+	FieldParties   = "parties"  // party codes
+	FieldMentions  = "mentions" // days the article mentions, YYYY-MM-DD
 )
 
 // Scoring models Bleve offers; which one the index uses is chosen by `make eval`.
@@ -88,6 +91,9 @@ func NewMapping(opt MappingOptions) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldURL, stored())
 	doc.AddFieldMappingsAt(FieldSource, kw())
 	doc.AddFieldMappingsAt(FieldLang, kw())
+	doc.AddFieldMappingsAt(FieldPeople, kw())
+	doc.AddFieldMappingsAt(FieldParties, kw())
+	doc.AddFieldMappingsAt(FieldMentions, kw())
 	date := mapping.NewDateTimeFieldMapping()
 	date.Store = true
 	date.DocValues = true

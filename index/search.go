@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/entities"
 )
 
 // Limits on a search request; the HTTP layer rejects requests beyond them.
@@ -32,29 +33,41 @@ const (
 
 // Request is a search in Go terms: the HTTP API's parameters after parsing.
 type Request struct {
-	Q      string
-	Langs  []string  // document languages, OR-ed
-	From   time.Time // inclusive; zero means open
-	To     time.Time // inclusive calendar day; zero means open
-	Sort   string    // one of the Sort* constants; "" means relevance
-	Size   int
-	Offset int
+	Q       string
+	People  []string  // people, OR-ed: canonical ids or any name in either script
+	Parties []string  // parties, OR-ed: codes or any name or abbreviation in either script
+	Langs   []string  // document languages, OR-ed
+	From    time.Time // inclusive; zero means open
+	To      time.Time // inclusive calendar day; zero means open
+	Sort    string    // one of the Sort* constants; "" means relevance
+	Size    int
+	Offset  int
 }
 
 // Response is the result of a search, shaped as the HTTP API returns it.
 type Response struct {
-	Total  uint64         `json:"total"`
-	TookMS float64        `json:"took_ms"`
-	Query  QueryInfo      `json:"query"`
-	Hits   []Hit          `json:"hits"`
-	Facets map[string]any `json:"facets"`
+	Total     uint64    `json:"total"`
+	TookMS    float64   `json:"took_ms"`
+	Query     QueryInfo `json:"query"`
+	Hits      []Hit     `json:"hits"`
+	Facets    *Facets   `json:"facets"`
+	FacetMeta FacetMeta `json:"facet_meta"`
+}
+
+// FacetMeta says how the facets were counted, beside the lists API.md fixes.
+type FacetMeta struct {
+	Undated      int    `json:"undated"`       // matching documents without a published date
+	DateInterval string `json:"date_interval"` // "year", "month" or "day": the histogram's bucket size
+	Approximate  bool   `json:"approximate"`   // false: every count is exact
 }
 
 // QueryInfo tells the user how the query was read.
 type QueryInfo struct {
-	Q              string `json:"q"`
-	Script         string `json:"script"`
-	RomanizedHindi bool   `json:"romanized_hindi"`
+	Q              string   `json:"q"`
+	Script         string   `json:"script"`
+	RomanizedHindi bool     `json:"romanized_hindi"`
+	People         []string `json:"people,omitempty"`  // people the query names, matched by id too
+	Parties        []string `json:"parties,omitempty"` // parties the query names, matched by code too
 }
 
 // Hit is one matching document.
@@ -82,6 +95,8 @@ type textField struct {
 type Searcher struct {
 	idx    bleve.Index
 	fields []textField
+	gaz    *entities.Gazetteer
+	ext    *entities.Extractor
 	// analyzers used to find query terms in stored text for snippets
 	snippetAnalyzers []analysis.Analyzer
 }
@@ -95,7 +110,11 @@ func NewSearcher(idx bleve.Index, opt MappingOptions) (*Searcher, error) {
 	if opt.Stock {
 		en, hi, deva = "en", "hi", "hi"
 	}
-	s := &Searcher{idx: idx, fields: []textField{
+	gaz, err := entities.Load()
+	if err != nil {
+		return nil, err
+	}
+	s := &Searcher{idx: idx, gaz: gaz, ext: entities.NewExtractor(gaz), fields: []textField{
 		{FieldTitleEn, en, TitleBoost},
 		{FieldBodyEn, en, 1},
 		{FieldTitleHi, hi, TitleBoost},
@@ -139,13 +158,28 @@ func Script(q string) string {
 	return ""
 }
 
+// EntityBoost weighs a match on an entity the query names, found by id
+// whatever script the article used, against a text match.
+const EntityBoost = 1.0
+
 // textQuery builds the disjunction of the query text over every language field,
-// each analyzed by its own analyzer.
-func (s *Searcher) textQuery(q string) query.Query {
+// each analyzed by its own analyzer, and over the people and parties it names.
+func (s *Searcher) textQuery(q string, people, parties []string) query.Query {
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery()
 	}
 	var qs []query.Query
+	for _, group := range []struct {
+		field string
+		ids   []string
+	}{{FieldPeople, people}, {FieldParties, parties}} {
+		for _, id := range group.ids {
+			t := bleve.NewTermQuery(id)
+			t.SetField(group.field)
+			t.SetBoost(EntityBoost)
+			qs = append(qs, t)
+		}
+	}
 	for _, f := range s.fields {
 		m := bleve.NewMatchQuery(q)
 		m.SetField(f.name)
@@ -156,17 +190,17 @@ func (s *Searcher) textQuery(q string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// filterQuery returns the conjunction of the request's filters, or nil.
-func filterQuery(r Request) []query.Query {
-	var fs []query.Query
+// filters returns the request's filters by facet.
+func filters(r Request) filterGroups {
+	g := filterGroups{}
 	if len(r.Langs) > 0 {
-		var ors []query.Query
-		for _, l := range r.Langs {
-			t := bleve.NewTermQuery(l)
-			t.SetField(FieldLang)
-			ors = append(ors, t)
-		}
-		fs = append(fs, bleve.NewDisjunctionQuery(ors...))
+		g[FacetLang] = anyTerm(FieldLang, r.Langs)
+	}
+	if len(r.People) > 0 {
+		g[FacetPeople] = anyTerm(FieldPeople, r.People)
+	}
+	if len(r.Parties) > 0 {
+		g[FacetParties] = anyTerm(FieldParties, r.Parties)
 	}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		var start, end time.Time
@@ -180,9 +214,25 @@ func filterQuery(r Request) []query.Query {
 		f := false
 		d := bleve.NewDateRangeInclusiveQuery(start, end, &t, &f)
 		d.SetField(FieldDate)
-		fs = append(fs, d)
+		g[FacetDates] = d
 	}
-	return fs
+	return g
+}
+
+// resolve maps person and party filter values given by name in either script
+// to canonical ids; other values (such as the generated ids of people the
+// gazetteer lacks) are kept as given.
+func (s *Searcher) resolve(r *Request) {
+	for i, v := range r.People {
+		if id, ok := s.gaz.ResolvePerson(v); ok {
+			r.People[i] = id
+		}
+	}
+	for i, v := range r.Parties {
+		if code, ok := s.gaz.ResolveParty(v); ok {
+			r.Parties[i] = code
+		}
+	}
 }
 
 // Search runs r and returns hits with snippets.
@@ -191,12 +241,13 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if r.Size <= 0 {
 		r.Size = DefaultSize
 	}
-	q := s.textQuery(r.Q)
-	if fs := filterQuery(r); len(fs) > 0 {
-		q = bleve.NewConjunctionQuery(append([]query.Query{q}, fs...)...)
-	}
-	req := bleve.NewSearchRequestOptions(q, r.Size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate}
+	s.resolve(&r)
+	people, parties := s.ext.MatchQuery(r.Q)
+	text := s.textQuery(r.Q, people, parties)
+	groups := filters(r)
+	req := bleve.NewSearchRequestOptions(groups.without(text, ""), r.Size, r.Offset, false)
+	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
+	s.mainFacets(req, groups)
 	switch r.Sort {
 	case "", SortRelevance:
 	case SortDate:
@@ -210,32 +261,69 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
+	facets, err := s.computeFacets(ctx, text, groups, res, r)
+	if err != nil {
+		return nil, err
+	}
 	terms := s.queryTerms(r.Q)
 	out := &Response{
-		Total:  res.Total,
-		Query:  QueryInfo{Q: r.Q, Script: Script(r.Q)},
-		Hits:   make([]Hit, 0, len(res.Hits)),
-		Facets: map[string]any{},
+		Total:     res.Total,
+		Query:     QueryInfo{Q: r.Q, Script: Script(r.Q), People: people, Parties: parties},
+		Hits:      make([]Hit, 0, len(res.Hits)),
+		Facets:    facets,
+		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
+	}
+	named := map[string]bool{}
+	for _, id := range append(people, parties...) {
+		named[id] = true
 	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, s.hit(h, terms))
+		out.Hits = append(out.Hits, s.hit(h, terms, named))
 	}
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil
 }
 
-func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
+func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool, named map[string]bool) Hit {
 	str := func(f string) string { v, _ := h.Fields[f].(string); return v }
 	out := Hit{
 		ID: h.ID, Score: h.Score, Title: str(FieldTitle), Lang: str(FieldLang),
-		URL: str(FieldURL), Source: str(FieldSource), People: []string{}, Parties: []string{},
+		URL: str(FieldURL), Source: str(FieldSource),
+		People: strs(h.Fields[FieldPeople]), Parties: strs(h.Fields[FieldParties]),
 	}
 	if d := str(FieldDate); d != "" {
 		if t, err := time.Parse(time.RFC3339, d); err == nil {
 			out.Date = t.Format(time.DateOnly)
 		}
 	}
-	out.Snippet = Snippet(str(FieldBody), s.snippetAnalyzers, terms, SnippetRunes)
+	body := str(FieldBody)
+	var extra []span
+	if len(named) > 0 {
+		// Mark the names the query matched by id, in whichever script the article wrote them.
+		for _, m := range s.ext.Extract(entities.Article{Body: body}).Mentions {
+			if named[m.ID] {
+				extra = append(extra, span{m.Start, m.End})
+			}
+		}
+	}
+	out.Snippet = snippet(body, s.snippetAnalyzers, terms, extra, SnippetRunes)
+	return out
+}
+
+// strs reads a stored multi-valued keyword field, which Bleve returns as a
+// string when it holds one value.
+func strs(v any) []string {
+	out := []string{}
+	switch v := v.(type) {
+	case string:
+		out = append(out, v)
+	case []any:
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
 	return out
 }
 

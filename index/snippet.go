@@ -7,9 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"golang.org/x/text/unicode/norm"
-
-	"github.com/newsearch/bilingual/analyzers"
 )
 
 // SnippetRunes is the length of a snippet window in characters.
@@ -17,16 +14,15 @@ const SnippetRunes = 240
 
 type span struct{ start, end int }
 
-// Snippet returns an HTML-escaped window of text of about width characters
-// around the densest cluster of query matches, each wrapped in <mark>. A token
+// snippet returns an HTML-escaped window of text of about width characters
+// around the densest cluster of matches, each wrapped in <mark>. A token
 // matches when some analyzer turns it into a term in that analyzer's set, so
-// इस्तीफे in the text is marked for the query इस्तीफा. Without matches it
-// returns the start of the text.
-func Snippet(text string, as []analysis.Analyzer, terms []map[string]bool, width int) string {
-	// Analyzer offsets refer to text after their character filters; apply the
-	// same normalization first so offsets line up with what we cut.
-	text = norm.NFC.String(analyzers.StripInvisible(text))
-	var spans []span
+// इस्तीफे in the text is marked for the query इस्तीफा; extra are further spans
+// to mark (entity names). Without matches it returns the start of the text.
+// Analyzers must report offsets into text as given (ours and Bleve's do: no
+// character filters).
+func snippet(text string, as []analysis.Analyzer, terms []map[string]bool, extra []span, width int) string {
+	spans := extra
 	for i, a := range as {
 		if len(terms[i]) == 0 {
 			continue

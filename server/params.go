@@ -29,7 +29,7 @@ func paramErr(param, format string, args ...any) error {
 // a 400, so a misspelt filter is not silently ignored.
 func knownParam(k string) bool {
 	switch k {
-	case "q", "lang", "from", "to", "sort", "size", "offset":
+	case "q", "person", "party", "lang", "from", "to", "sort", "size", "offset":
 		return true
 	}
 	return false
@@ -62,6 +62,18 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	}
 	if len(r.Q) > MaxQueryBytes {
 		return r, paramErr("q", "longer than %d bytes", MaxQueryBytes)
+	}
+	for _, p := range []struct {
+		name string
+		dst  *[]string
+	}{{"person", &r.People}, {"party", &r.Parties}} {
+		for _, s := range v[p.name] {
+			s = strings.TrimSpace(s)
+			if s == "" || !utf8.ValidString(s) || len(s) > MaxQueryBytes {
+				return r, paramErr(p.name, "%q is not a name or id", clip(s))
+			}
+			*p.dst = append(*p.dst, s)
+		}
 	}
 	for _, l := range v["lang"] {
 		switch l {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/index"
 )
@@ -35,6 +36,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/search", s.handleSearch)
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
+	mux.HandleFunc("GET /api/facets/{facet}", s.handleFacet)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /{$}", s.handlePage)
 	return s.recoverer(s.logged(mux))
@@ -69,6 +71,32 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, doc)
+}
+
+func (s *Server) handleFacet(w http.ResponseWriter, r *http.Request) {
+	facet := r.PathValue("facet")
+	if facet != index.FacetPeople && facet != index.FacetParties {
+		writeError(w, http.StatusNotFound, errors.New("no facet "+facet+": want people or parties"))
+		return
+	}
+	v := r.URL.Query()
+	for k := range v {
+		if k != "prefix" {
+			writeError(w, http.StatusBadRequest, paramErr(k, "unknown parameter"))
+			return
+		}
+	}
+	prefix := v.Get("prefix")
+	if !utf8.ValidString(prefix) || len(prefix) > MaxQueryBytes {
+		writeError(w, http.StatusBadRequest, paramErr("prefix", "not valid UTF-8 or too long"))
+		return
+	}
+	vals, err := s.search.Suggest(facet, prefix)
+	if err != nil {
+		s.searchFailed(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"facet": facet, "prefix": prefix, "values": vals})
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {

@@ -229,20 +229,11 @@ func isVowelish(p phone) bool {
 	return p.kind == kVowel || (p.kind == kSchwa && !p.dead)
 }
 
-// deleteSchwas marks silent inherent vowels: the word-final one (unless the
-// word has a single vowel or ends in a consonant cluster, as in mitra) and,
-// left to right, medial ones in the context V C _ C V.
+// deleteSchwas marks silent inherent vowels: first the word-final one
+// (unless the word has a single vowel or ends in an r, y or v cluster, as in
+// mitra) and then, left to right, medial ones in the context V C _ C V.
 func deleteSchwas(ps []phone) {
 	n := len(ps)
-	for i := 2; i+2 < n; i++ {
-		if ps[i].kind != kSchwa {
-			continue
-		}
-		if ps[i-1].kind == kCons && isVowelish(ps[i-2]) &&
-			ps[i+1].kind == kCons && (ps[i+2].kind == kVowel || ps[i+2].kind == kSchwa) {
-			ps[i].dead = true
-		}
-	}
 	if n >= 2 && ps[n-1].kind == kSchwa {
 		vowelsBefore := 0
 		for _, p := range ps[:n-1] {
@@ -256,6 +247,15 @@ func deleteSchwas(ps []phone) {
 		cluster := n >= 3 && ps[n-3].kind == kCons && (last == "r" || last == "y" || last == "v")
 		if vowelsBefore > 0 && !cluster {
 			ps[n-1].dead = true
+		}
+	}
+	for i := 2; i+2 < n; i++ {
+		if ps[i].kind != kSchwa {
+			continue
+		}
+		if ps[i-1].kind == kCons && isVowelish(ps[i-2]) &&
+			ps[i+1].kind == kCons && isVowelish(ps[i+2]) {
+			ps[i].dead = true
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -47,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	maxDoc := fs.Int("max-doc-bytes", index.DefaultMaxDocBytes, "largest accepted article or JSONL line in bytes")
 	scoring := fs.String("scoring", index.DefaultScoring, "scoring model for a new index: tf-idf or bm25")
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
+	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -86,6 +88,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	prog := newProgress(stdout, !*quiet, began)
 	b := &index.Builder{Index: idx, Workers: *workers, BatchDocs: *batchDocs, BatchBytes: *batchMB << 20,
 		Progress: prog.update}
+	if !*noExtract {
+		gaz, err := entities.Load()
+		if err != nil {
+			fmt.Fprintf(stderr, "indexer: %v\n", err)
+			return 2
+		}
+		b.Extractor = entities.NewExtractor(gaz)
+	}
 	docs := make(chan index.Document, *workers*4)
 	type built struct {
 		st  index.BuildStats

@@ -1,0 +1,262 @@
+package entities
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Month names are capitalized in English so that "may" the verb and "march" the verb never match.
+const (
+	enMonth = `(January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\.?`
+	hiMonth = `(जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)`
+	digit   = `[0-9०-९]`
+	day     = `(` + digit + `{1,2})(?:st|nd|rd|th)?`
+	year    = `(` + digit + `{4})`
+	// noWordAfter stands in for \b after a year or day, which RE2 only knows for ASCII.
+	notDigitAfter = `(?:[^0-9०-९]|$)`
+)
+
+var (
+	reMonthDayYear = regexp.MustCompile(`\b` + enMonth + `\s+` + day + `(?:,?\s*` + year + `)?` + notDigitAfter)
+	reDayMonthYear = regexp.MustCompile(`(?:^|[^0-9०-९])` + day + `\s+` + enMonth + `(?:,?\s*` + year + `)?` + notDigitAfter)
+	reHiDayMonth   = regexp.MustCompile(`(?:^|[^0-9०-९])` + `(` + digit + `{1,2})\s*` + hiMonth + `(?:,?\s*` + year + `)?`)
+	reNumeric      = regexp.MustCompile(`(?:^|[^0-9०-९/.\-])(` + digit + `{1,2})([/.\-])(` + digit + `{1,2})([/.\-])` + year + `(?:[^0-9०-९/.\-]|$)`)
+	reISO          = regexp.MustCompile(`(?:^|[^0-9०-९\-])` + year + `-(` + digit + `{2})-(` + digit + `{2})(?:[^0-9०-९\-]|$)`)
+	reWeekdayEn    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(,?\s*` + enMonth + `\s+` + digit + `)?`)
+	reWeekdayHi    = regexp.MustCompile(`(सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)`)
+	reRelative     = regexp.MustCompile(`\b([Tt]oday|[Yy]esterday)\b|(?:^|\s)(आज)(?:[\s,।]|$)`)
+	reDateline     = regexp.MustCompile(`^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?[A-Z][A-Za-z .]{1,30},\s*` + enMonth + `\s+` + day + `(?:,?\s*` + year + `)?\s*(?:\(|:|-|–)`)
+	reDatelineHi   = regexp.MustCompile(`^\s*[\p{Devanagari} ]{2,30},\s*(` + digit + `{1,2})\s+` + hiMonth + `(?:\s+` + year + `)?`)
+)
+
+var monthNum = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+	"nov": 11, "dec": 12,
+	"जनवरी": 1, "फरवरी": 2, "फ़रवरी": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4, "मई": 5, "जून": 6, "जुलाई": 7,
+	"अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11,
+	"दिसंबर": 12, "दिसम्बर": 12,
+}
+
+var weekdayNum = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	"रविवार": time.Sunday, "सोमवार": time.Monday, "मंगलवार": time.Tuesday, "बुधवार": time.Wednesday,
+	"गुरुवार": time.Thursday, "बृहस्पतिवार": time.Thursday, "शुक्रवार": time.Friday, "शनिवार": time.Saturday,
+}
+
+func lookupMonth(s string) (time.Month, bool) {
+	if m, ok := monthNum[s]; ok {
+		return m, true
+	}
+	if len(s) >= 3 {
+		m, ok := monthNum[strings.ToLower(s[:3])]
+		return m, ok
+	}
+	return 0, false
+}
+
+// atoi reads ASCII or Devanagari digits.
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '०' && r <= '९':
+			n = n*10 + int(r-'०')
+		default:
+			return -1
+		}
+	}
+	return n
+}
+
+// mkDay validates a calendar day: years outside 1950–2035 are rejected as unlikely in news.
+func mkDay(y int, m time.Month, d int) (time.Time, bool) {
+	if y < 1950 || y > 2035 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false // 31 June
+	}
+	return t, true
+}
+
+func midnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// absoluteDates returns the days written out in text. Day-and-month without a year takes defYear (0: skip).
+func absoluteDates(text string, defYear int) []time.Time {
+	var out []time.Time
+	addYMD := func(ys string, m time.Month, ds string) {
+		y := defYear
+		if ys != "" {
+			y = atoi(ys)
+		}
+		if t, ok := mkDay(y, m, atoi(ds)); ok {
+			out = append(out, t)
+		}
+	}
+	for _, g := range reMonthDayYear.FindAllStringSubmatch(text, -1) {
+		if m, ok := lookupMonth(g[1]); ok {
+			addYMD(g[3], m, g[2])
+		}
+	}
+	for _, g := range reDayMonthYear.FindAllStringSubmatch(text, -1) {
+		if m, ok := lookupMonth(g[2]); ok {
+			addYMD(g[3], m, g[1])
+		}
+	}
+	for _, g := range reHiDayMonth.FindAllStringSubmatch(text, -1) {
+		if m, ok := lookupMonth(g[2]); ok {
+			addYMD(g[3], m, g[1])
+		}
+	}
+	for _, g := range reNumeric.FindAllStringSubmatch(text, -1) {
+		if g[2] != g[4] {
+			continue // 29/06-2019 is not a date
+		}
+		// Indian order: day, month, year.
+		if t, ok := mkDay(atoi(g[5]), time.Month(atoi(g[3])), atoi(g[1])); ok {
+			out = append(out, t)
+		}
+	}
+	for _, g := range reISO.FindAllStringSubmatch(text, -1) {
+		if t, ok := mkDay(atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3])); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// relativeDates resolves weekdays, "today" and "yesterday" against base; anchors are the absolute dates
+// the text gives.
+func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time {
+	if base.IsZero() {
+		return nil
+	}
+	base = midnight(base)
+	var out []time.Time
+	weekday := func(name string) {
+		wd, ok := weekdayNum[strings.ToLower(name)]
+		if !ok {
+			return
+		}
+		// A weekday the article also dates ("14 अप्रैल यानी कल मंगलवार") is that date, future or past.
+		for _, d := range anchors {
+			if d.Weekday() == wd && d.Sub(base) <= 6*24*time.Hour && base.Sub(d) <= 6*24*time.Hour {
+				out = append(out, d)
+				return
+			}
+		}
+		back := (int(base.Weekday()) - int(wd) + 7) % 7
+		out = append(out, base.AddDate(0, 0, -back))
+	}
+	for _, g := range reWeekdayEn.FindAllStringSubmatch(text, -1) {
+		if g[2] != "" {
+			continue // "Friday, March 22": the written date is already taken
+		}
+		weekday(g[1])
+	}
+	for _, g := range reWeekdayHi.FindAllStringSubmatch(text, -1) {
+		weekday(g[1])
+	}
+	for _, g := range reRelative.FindAllStringSubmatch(text, -1) {
+		switch {
+		case g[2] == "आज", strings.EqualFold(g[1], "today"):
+			out = append(out, base)
+		case strings.EqualFold(g[1], "yesterday"):
+			out = append(out, base.AddDate(0, 0, -1))
+		}
+	}
+	return out
+}
+
+func distinctSorted(ts []time.Time) []time.Time {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+	out := ts[:0]
+	for i, t := range ts {
+		if i == 0 || !t.Equal(ts[i-1]) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func extractDates(text string, resolveBase, published time.Time) []time.Time {
+	defYear := 0
+	if !published.IsZero() {
+		defYear = published.Year()
+	} else if abs := absoluteDates(text, 0); len(abs) > 0 {
+		defYear = latest(abs).Year()
+	}
+	ds := absoluteDates(text, defYear)
+	ds = append(ds, relativeDates(text, resolveBase, ds)...)
+	return distinctSorted(ds)
+}
+
+func latest(ts []time.Time) time.Time {
+	var l time.Time
+	for _, t := range ts {
+		if t.After(l) {
+			l = t
+		}
+	}
+	return l
+}
+
+// ExtractDates returns the calendar days an article mentions, resolving weekdays against published (may be
+// zero: then weekdays are ignored). Months without a day and bare years are not days and are left out.
+func ExtractDates(text string, published time.Time) []time.Time {
+	return extractDates(text, published, published)
+}
+
+type inferred struct {
+	day      time.Time
+	dateline bool
+}
+
+func inferPublished(text string) (inferred, bool) {
+	abs := absoluteDates(text, 0)
+	head := text
+	if len(head) > 300 {
+		head = head[:300]
+	}
+	var m time.Month
+	var ds, ys string
+	if g := reDateline.FindStringSubmatch(head); g != nil {
+		m, _ = lookupMonth(g[1])
+		ds, ys = g[2], g[3]
+	} else if g := reDatelineHi.FindStringSubmatch(head); g != nil {
+		m, _ = lookupMonth(g[2])
+		ds, ys = g[1], g[3]
+	}
+	if m != 0 {
+		y := 0
+		if ys != "" {
+			y = atoi(ys)
+		} else if len(abs) > 0 {
+			y = latest(abs).Year()
+		}
+		if t, ok := mkDay(y, m, atoi(ds)); ok {
+			return inferred{t, true}, true
+		}
+	}
+	if len(abs) > 0 {
+		return inferred{latest(abs), false}, true
+	}
+	return inferred{}, false
+}
+
+// InferPublished guesses a published date from a dateline or the latest absolute date mentioned.
+func InferPublished(text string) (time.Time, bool) {
+	t, ok := inferPublished(text)
+	return t.day, ok
+}
