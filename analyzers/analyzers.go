@@ -15,6 +15,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsearch/bilingual/analyzers/translit"
 )
 
 // Names of the analyzers this package registers with Bleve.
@@ -22,6 +24,14 @@ const (
 	EnglishAnalyzer    = "news_en"   // Bleve's en chain plus invisible-character stripping
 	HindiAnalyzer      = "news_hi"   // Bleve's hi chain plus the additions below
 	DevanagariAnalyzer = "news_deva" // hi chain's normalization and additions but no stop words or stemmer
+	// RomanKeyAnalyzer reduces words of either script to the phonetic key of
+	// their romanization (translit.Romanizer.WordKey), so "istifa" and इस्तीफा
+	// meet. Stop words of both languages and numbers are dropped.
+	RomanKeyAnalyzer = "news_roman"
+	// RomanLightAnalyzer reduces words of either script to their light key
+	// (translit.Romanizer.WordLightKey), precise enough to confirm a
+	// RomanKeyAnalyzer match with a fuzzy query.
+	RomanLightAnalyzer = "news_roman_light"
 )
 
 // Names of the tokenizer and token filters this package registers with Bleve,
@@ -39,6 +49,11 @@ const (
 	VariantsFilter = "news_deva_fold"
 	// ProtectFilter shields the Hindi light stemmer's worst collisions (नेता → ने).
 	ProtectFilter = "news_hi_protect"
+	// KeyFilter replaces each term by its phonetic key and drops terms whose
+	// key is too short to tell words apart.
+	KeyFilter = "news_roman_key"
+	// LightFilter replaces each term by its light key.
+	LightFilter = "news_roman_light_key"
 )
 
 // stripTokenizer removes invisible characters before tokenizing and maps the
@@ -133,6 +148,49 @@ func devanagariConstructor(_ map[string]any, cache *registry.Cache) (analysis.An
 	return chain(DevanagariAnalyzer, cache, devaFilters()...)
 }
 
+// keyFilter replaces terms by a key of their romanization.
+type keyFilter func(string) string
+
+// Filter implements analysis.TokenFilter.
+func (f keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := input[:0]
+	for _, tok := range input {
+		if isNumber(tok.Term) {
+			continue // numbers are matched as they are by the text fields
+		}
+		// One-letter keys (दिए → "t") would match nearly anything.
+		if k := f(string(tok.Term)); len(k) > 1 {
+			tok.Term = []byte(k)
+			out = append(out, tok)
+		}
+	}
+	return out
+}
+
+func isNumber(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+func keyFilterConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
+	return keyFilter(translit.New().WordKey), nil
+}
+
+func lightFilterConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
+	return keyFilter(translit.New().WordLightKey), nil
+}
+
+func romanConstructor(name, filter string) registry.AnalyzerConstructor {
+	return func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+		return chain(name, cache, lowercase.Name, NFCFilter, DigitsFilter, VariantsFilter,
+			en.StopName, hi.StopName, filter)
+	}
+}
+
 func init() {
 	must := func(err error) {
 		if err != nil {
@@ -147,4 +205,8 @@ func init() {
 	must(registry.RegisterAnalyzer(EnglishAnalyzer, englishConstructor))
 	must(registry.RegisterAnalyzer(HindiAnalyzer, hindiConstructor))
 	must(registry.RegisterAnalyzer(DevanagariAnalyzer, devanagariConstructor))
+	must(registry.RegisterTokenFilter(KeyFilter, keyFilterConstructor))
+	must(registry.RegisterTokenFilter(LightFilter, lightFilterConstructor))
+	must(registry.RegisterAnalyzer(RomanKeyAnalyzer, romanConstructor(RomanKeyAnalyzer, KeyFilter)))
+	must(registry.RegisterAnalyzer(RomanLightAnalyzer, romanConstructor(RomanLightAnalyzer, LightFilter)))
 }

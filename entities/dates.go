@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Month names are capitalized in English so that "may" the verb and "march" the verb never match.
@@ -22,7 +23,7 @@ var (
 	reMonthDayYear = regexp.MustCompile(`\b` + enMonth + `\s+` + day + `(?:,?\s*` + year + `)?` + notDigitAfter)
 	reDayMonthYear = regexp.MustCompile(`(?:^|[^0-9०-९])` + day + `\s+` + enMonth + `(?:,?\s*` + year + `)?` + notDigitAfter)
 	reHiDayMonth   = regexp.MustCompile(`(?:^|[^0-9०-९])` + `(` + digit + `{1,2})\s*` + hiMonth + `(?:,?\s*` + year + `)?`)
-	reNumeric      = regexp.MustCompile(`(?:^|[^0-9०-९/.\-])(` + digit + `{1,2})([/.\-])(` + digit + `{1,2})([/.\-])` + year + `(?:[^0-9०-९/.\-]|$)`)
+	reNumeric      = regexp.MustCompile(`(?:^|[^0-9०-९/.\-])(` + digit + `{1,2})([/.\-])(` + digit + `{1,2})([/.\-])` + year + `(?:[^0-9०-९/\-]|[.\-](?:[^0-9०-९]|$)|$)`)
 	reISO          = regexp.MustCompile(`(?:^|[^0-9०-९\-])` + year + `-(` + digit + `{2})-(` + digit + `{2})(?:[^0-9०-९\-]|$)`)
 	reWeekdayEn    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(,?\s*` + enMonth + `\s+` + digit + `)?`)
 	reWeekdayHi    = regexp.MustCompile(`(सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)`)
@@ -89,31 +90,81 @@ func midnight(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// absoluteDates returns the days written out in text. Day-and-month without a year takes defYear (0: skip).
-func absoluteDates(text string, defYear int) []time.Time {
-	var out []time.Time
-	addYMD := func(ys string, m time.Month, ds string) {
-		y := defYear
+// written is a day written out in the text; y is 0 when the text gives no year ("on May 25").
+type written struct {
+	y, d int
+	m    time.Month
+}
+
+// digitWindows returns the stretches of text around runs of digits, widened to whole words, merged when
+// they touch. Every written date has digits, and the date patterns are slow on long text.
+func digitWindows(text string) [][2]int {
+	const margin = 40 // bytes: "September " or " सितम्बर" on either side
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !(r >= '0' && r <= '9' || r >= '०' && r <= '९') {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !(r2 >= '0' && r2 <= '9' || r2 >= '०' && r2 <= '९') {
+				break
+			}
+			j += s2
+		}
+		s, e := max(0, i-margin), min(len(text), j+margin)
+		for s > 0 && text[s-1] != ' ' && text[s-1] != '\n' {
+			s--
+		}
+		for e < len(text) && text[e] != ' ' && text[e] != '\n' {
+			e++
+		}
+		if n := len(out); n > 0 && s <= out[n-1][1] {
+			out[n-1][1] = e
+		} else {
+			out = append(out, [2]int{s, e})
+		}
+		i = j
+	}
+	return out
+}
+
+// writtenDates returns the days written out in text.
+func writtenDates(text string) []written {
+	var out []written
+	for _, w := range digitWindows(text) {
+		out = append(out, writtenIn(text[w[0]:w[1]])...)
+	}
+	return out
+}
+
+func writtenIn(text string) []written {
+	var out []written
+	add := func(ys string, m time.Month, ds string) {
+		y := 0
 		if ys != "" {
-			y = atoi(ys)
+			if y = atoi(ys); y <= 0 {
+				return
+			}
 		}
-		if t, ok := mkDay(y, m, atoi(ds)); ok {
-			out = append(out, t)
-		}
+		out = append(out, written{y, atoi(ds), m})
 	}
 	for _, g := range reMonthDayYear.FindAllStringSubmatch(text, -1) {
 		if m, ok := lookupMonth(g[1]); ok {
-			addYMD(g[3], m, g[2])
+			add(g[3], m, g[2])
 		}
 	}
 	for _, g := range reDayMonthYear.FindAllStringSubmatch(text, -1) {
 		if m, ok := lookupMonth(g[2]); ok {
-			addYMD(g[3], m, g[1])
+			add(g[3], m, g[1])
 		}
 	}
 	for _, g := range reHiDayMonth.FindAllStringSubmatch(text, -1) {
 		if m, ok := lookupMonth(g[2]); ok {
-			addYMD(g[3], m, g[1])
+			add(g[3], m, g[1])
 		}
 	}
 	for _, g := range reNumeric.FindAllStringSubmatch(text, -1) {
@@ -121,12 +172,23 @@ func absoluteDates(text string, defYear int) []time.Time {
 			continue // 29/06-2019 is not a date
 		}
 		// Indian order: day, month, year.
-		if t, ok := mkDay(atoi(g[5]), time.Month(atoi(g[3])), atoi(g[1])); ok {
-			out = append(out, t)
-		}
+		add(g[5], time.Month(atoi(g[3])), g[1])
 	}
 	for _, g := range reISO.FindAllStringSubmatch(text, -1) {
-		if t, ok := mkDay(atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3])); ok {
+		add(g[1], time.Month(atoi(g[2])), g[3])
+	}
+	return out
+}
+
+// resolveWritten turns written days into dates; a day without a year takes defYear (0: dropped).
+func resolveWritten(ws []written, defYear int) []time.Time {
+	var out []time.Time
+	for _, w := range ws {
+		y := w.y
+		if y == 0 {
+			y = defYear
+		}
+		if t, ok := mkDay(y, w.m, w.d); ok {
 			out = append(out, t)
 		}
 	}
@@ -191,13 +253,17 @@ func distinctSorted(ts []time.Time) []time.Time {
 }
 
 func extractDates(text string, resolveBase, published time.Time) []time.Time {
+	return datesFrom(text, writtenDates(text), resolveBase, published)
+}
+
+func datesFrom(text string, ws []written, resolveBase, published time.Time) []time.Time {
 	defYear := 0
 	if !published.IsZero() {
 		defYear = published.Year()
-	} else if abs := absoluteDates(text, 0); len(abs) > 0 {
+	} else if abs := resolveWritten(ws, 0); len(abs) > 0 {
 		defYear = latest(abs).Year()
 	}
-	ds := absoluteDates(text, defYear)
+	ds := resolveWritten(ws, defYear)
 	ds = append(ds, relativeDates(text, resolveBase, ds)...)
 	return distinctSorted(ds)
 }
@@ -223,8 +289,8 @@ type inferred struct {
 	dateline bool
 }
 
-func inferPublished(text string) (inferred, bool) {
-	abs := absoluteDates(text, 0)
+func inferPublished(text string, ws []written) (inferred, bool) {
+	abs := resolveWritten(ws, 0)
 	head := text
 	if len(head) > 300 {
 		head = head[:300]
@@ -257,6 +323,6 @@ func inferPublished(text string) (inferred, bool) {
 
 // InferPublished guesses a published date from a dateline or the latest absolute date mentioned.
 func InferPublished(text string) (time.Time, bool) {
-	t, ok := inferPublished(text)
+	t, ok := inferPublished(text, writtenDates(text))
 	return t.day, ok
 }

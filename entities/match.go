@@ -501,16 +501,17 @@ func (x *Extractor) Extract(a Article) Result {
 	res.People = sortedKeys(people)
 	res.Parties = sortedKeys(parties)
 
+	ws := writtenDates(text)
 	resolveBase := a.Published
 	if resolveBase.IsZero() {
-		if t, ok := inferPublished(text); ok {
+		if t, ok := inferPublished(text, ws); ok {
 			res.Published, res.PublishedInferred = t.day, true
 			if t.dateline {
 				resolveBase = t.day
 			}
 		}
 	}
-	res.Dates = extractDates(text, resolveBase, res.Published)
+	res.Dates = datesFrom(text, ws, resolveBase, res.Published)
 	return res
 }
 

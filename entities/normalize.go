@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 const (
@@ -62,9 +64,15 @@ func mapRune(r rune) rune {
 // rune it came from; off has one extra entry, len(s), so that match ends map back too.
 func normalize(s string) (string, []int) {
 	rs := make([]srcRune, 0, len(s))
-	for i, r := range s {
-		if m := mapRune(r); m >= 0 {
-			rs = append(rs, srcRune{m, i})
+	// NFC segment by segment, so each output rune still knows where in s its segment began.
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		start := it.Pos()
+		for _, r := range string(it.Next()) {
+			if m := mapRune(r); m >= 0 {
+				rs = append(rs, srcRune{m, start})
+			}
 		}
 	}
 	var b strings.Builder

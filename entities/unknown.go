@@ -279,6 +279,22 @@ var (
 	}
 )
 
+// medialSchwa reports whether the inherent vowel of the consonant rs[i] is silent inside a word: after a
+// vowel sign and before a consonant that carries its own vowel sign (देशमुख = deshmukh, राजकुमार = rajkumar).
+func medialSchwa(rs []rune, i int) bool {
+	if i == 0 || i+2 >= len(rs) {
+		return false
+	}
+	if _, prevSign := devaSigns[rs[i-1]]; !prevSign {
+		return false
+	}
+	if _, ok := devaConsonants[rs[i+1]]; !ok {
+		return false
+	}
+	_, nextSign := devaSigns[rs[i+2]]
+	return nextSign
+}
+
 // romanize transliterates Devanagari to plain ASCII letters; other runes pass through.
 func romanize(s string) string {
 	n, _ := normalize(s)
@@ -293,7 +309,7 @@ func romanize(s string) string {
 			}
 			_, sign := devaSigns[next]
 			endOfWord := next == 0 || !isWordRune(next) || next == anusvara && (i+2 >= len(rs) || !isWordRune(rs[i+2]))
-			if !sign && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) {
+			if !sign && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) && !medialSchwa(rs, i) {
 				b.WriteByte('a')
 			}
 			continue

@@ -20,7 +20,7 @@ import (
 
 // Open opens the index in dir, creating it with a mapping built from opt when
 // dir does not exist yet.
-func Open(dir string, opt MappingOptions) (bleve.Index, error) {
+func Open(dir string, opt Options) (bleve.Index, error) {
 	if _, err := os.Stat(dir); err == nil {
 		idx, err := bleve.Open(dir)
 		if err != nil {
@@ -49,6 +49,10 @@ type indexedDoc struct {
 	BodyEn   string    `json:"body_en,omitempty"`
 	BodyHi   string    `json:"body_hi,omitempty"`
 	BodyDeva string    `json:"body_deva,omitempty"`
+	KeyHi    string    `json:"key_hi,omitempty"`
+	KeyEn    string    `json:"key_en,omitempty"`
+	LightHi  string    `json:"light_hi,omitempty"`
+	LightEn  string    `json:"light_en,omitempty"`
 	Title    string    `json:"title,omitempty"`
 	Body     string    `json:"body"`
 	URL      string    `json:"url,omitempty"`
@@ -82,6 +86,7 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 		b.WriteByte('\n')
 	}
 	out.BodyEn, out.BodyHi, out.BodyDeva = en.String(), hi.String(), deva.String()
+	out.KeyHi = out.BodyHi + out.BodyDeva
 	for _, r := range analyzers.Split(d.Title) {
 		if r.Lang == analyzers.Hindi || r.Lang == analyzers.Devanagari {
 			out.TitleHi += r.Text + " "
@@ -89,6 +94,9 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 			out.TitleEn += r.Text + " "
 		}
 	}
+	out.KeyHi += " " + out.TitleHi
+	out.KeyEn = out.TitleEn + " " + out.BodyEn
+	out.LightHi, out.LightEn = out.KeyHi, out.KeyEn
 	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, analyzers.Split(d.Title)...))
 	if x == nil {
 		return out, nil

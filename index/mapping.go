@@ -17,6 +17,10 @@ const (
 	FieldBodyEn    = "body_en"
 	FieldBodyHi    = "body_hi"
 	FieldBodyDeva  = "body_deva"
+	FieldKeyHi     = "key_hi"   // phonetic keys of the Hindi text: romanized queries meet it
+	FieldKeyEn     = "key_en"   // phonetic keys of the English text: names typed in Devanagari meet it
+	FieldLightHi   = "light_hi" // light keys of the Hindi text, to confirm key matches
+	FieldLightEn   = "light_en" // light keys of the English text
 	FieldTitle     = "title"
 	FieldBody      = "body"
 	FieldURL       = "url"
@@ -39,15 +43,22 @@ const (
 // XQuAD with cmd/eval; see README.md.
 const DefaultScoring = ScoringTFIDF
 
-// MappingOptions select the analysis and scoring an index is built with; the
-// evaluation compares our analyzers with Bleve's stock ones.
-type MappingOptions struct {
+// Options select the analysis and scoring an index is built with and the
+// query expansion searches use; the evaluation compares ours with Bleve's
+// stock analyzers.
+type Options struct {
 	Scoring string // ScoringTFIDF or ScoringBM25; "" means DefaultScoring
-	Stock   bool   // use Bleve's stock "en" and "hi" analyzers instead of ours
+	// Stock uses Bleve's stock "en" and "hi" analyzers and no query
+	// translation or phonetic keys instead of ours.
+	Stock bool
+	// Freedict is the path of Debian's FreeDict English–Hindi dictionary, a
+	// fallback for query translation when present; "" means
+	// lexicon.FreedictPath, "-" means none.
+	Freedict string
 }
 
 // NewMapping returns the index mapping for news documents.
-func NewMapping(opt MappingOptions) (*mapping.IndexMappingImpl, error) {
+func NewMapping(opt Options) (*mapping.IndexMappingImpl, error) {
 	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
 	if opt.Stock {
 		en, hi, deva = "en", "hi", "hi"
@@ -56,9 +67,14 @@ func NewMapping(opt MappingOptions) (*mapping.IndexMappingImpl, error) {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = false
-		f.IncludeTermVectors = false
+		f.IncludeTermVectors = true // phrase queries need positions
 		f.IncludeInAll = false
 		f.DocValues = false
+		return f
+	}
+	keys := func(analyzer string) *mapping.FieldMapping {
+		f := text(analyzer)
+		f.IncludeTermVectors = false // keys are matched one by one, never as phrases
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -86,6 +102,12 @@ func NewMapping(opt MappingOptions) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldBodyEn, text(en))
 	doc.AddFieldMappingsAt(FieldBodyHi, text(hi))
 	doc.AddFieldMappingsAt(FieldBodyDeva, text(deva))
+	if !opt.Stock {
+		doc.AddFieldMappingsAt(FieldKeyHi, keys(analyzers.RomanKeyAnalyzer))
+		doc.AddFieldMappingsAt(FieldKeyEn, keys(analyzers.RomanKeyAnalyzer))
+		doc.AddFieldMappingsAt(FieldLightHi, keys(analyzers.RomanLightAnalyzer))
+		doc.AddFieldMappingsAt(FieldLightEn, keys(analyzers.RomanLightAnalyzer))
+	}
 	doc.AddFieldMappingsAt(FieldTitle, stored())
 	doc.AddFieldMappingsAt(FieldBody, stored())
 	doc.AddFieldMappingsAt(FieldURL, stored())

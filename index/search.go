@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/analyzers/lexicon"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -68,6 +69,8 @@ type QueryInfo struct {
 	RomanizedHindi bool     `json:"romanized_hindi"`
 	People         []string `json:"people,omitempty"`  // people the query names, matched by id too
 	Parties        []string `json:"parties,omitempty"` // parties the query names, matched by code too
+	// Expansions are the translations and romanized forms searched besides the query's own words.
+	Expansions []Expansion `json:"expansions"`
 }
 
 // Hit is one matching document.
@@ -97,6 +100,7 @@ type Searcher struct {
 	fields []textField
 	gaz    *entities.Gazetteer
 	ext    *entities.Extractor
+	tr     *translator // nil: no expansion across languages
 	// analyzers used to find query terms in stored text for snippets
 	snippetAnalyzers []analysis.Analyzer
 }
@@ -105,7 +109,7 @@ type Searcher struct {
 const TitleBoost = 2.0
 
 // NewSearcher prepares searches over idx, built with the given mapping options.
-func NewSearcher(idx bleve.Index, opt MappingOptions) (*Searcher, error) {
+func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
 	if opt.Stock {
 		en, hi, deva = "en", "hi", "hi"
@@ -128,6 +132,23 @@ func NewSearcher(idx bleve.Index, opt MappingOptions) (*Searcher, error) {
 			return nil, fmt.Errorf("analyzer %s: %w", name, err)
 		}
 		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
+	}
+	if opt.Stock {
+		return s, nil
+	}
+	light, err := cache.AnalyzerNamed(analyzers.RomanLightAnalyzer)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanLightAnalyzer, err)
+	}
+	fd := opt.Freedict
+	switch fd {
+	case "":
+		fd = lexicon.FreedictPath
+	case "-":
+		fd = ""
+	}
+	if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], light, fd); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -163,12 +184,17 @@ func Script(q string) string {
 const EntityBoost = 1.0
 
 // textQuery builds the disjunction of the query text over every language field,
-// each analyzed by its own analyzer, and over the people and parties it names.
-func (s *Searcher) textQuery(q string, people, parties []string) query.Query {
+// each analyzed by its own analyzer, over the people and parties it names, and
+// over its translations and phonetic keys; qi records how it was read.
+func (s *Searcher) textQuery(q string, qi *QueryInfo) query.Query {
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery()
 	}
 	var qs []query.Query
+	if s.tr != nil {
+		qs, qi.Expansions, qi.RomanizedHindi = s.tr.expand(q)
+	}
+	people, parties := qi.People, qi.Parties
 	for _, group := range []struct {
 		field string
 		ids   []string
@@ -242,8 +268,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		r.Size = DefaultSize
 	}
 	s.resolve(&r)
-	people, parties := s.ext.MatchQuery(r.Q)
-	text := s.textQuery(r.Q, people, parties)
+	qi := QueryInfo{Q: r.Q, Script: Script(r.Q)}
+	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
+	text := s.textQuery(r.Q, &qi)
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), r.Size, r.Offset, false)
 	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
@@ -265,16 +292,23 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	terms := s.queryTerms(r.Q)
+	// Snippets mark translations too, so a user sees why a hit came.
+	marked := []string{r.Q}
+	for _, e := range qi.Expansions {
+		if e.Source != "romanized" {
+			marked = append(marked, e.To...)
+		}
+	}
+	terms := s.queryTerms(strings.Join(marked, " "))
 	out := &Response{
 		Total:     res.Total,
-		Query:     QueryInfo{Q: r.Q, Script: Script(r.Q), People: people, Parties: parties},
+		Query:     qi,
 		Hits:      make([]Hit, 0, len(res.Hits)),
 		Facets:    facets,
 		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
 	}
 	named := map[string]bool{}
-	for _, id := range append(people, parties...) {
+	for _, id := range append(qi.People, qi.Parties...) {
 		named[id] = true
 	}
 	for _, h := range res.Hits {

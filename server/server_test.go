@@ -30,7 +30,7 @@ const (
 func seedServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
-	idx, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.MappingOptions{})
+	idx, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func seedServer(t *testing.T) *httptest.Server {
 	if err != nil || st.Records != 5 {
 		t.Fatalf("read seeds: %d records, err %v", st.Records, err)
 	}
-	s, err := index.NewSearcher(idx, index.MappingOptions{})
+	s, err := index.NewSearcher(idx, index.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,8 +118,9 @@ func TestSearchSeeds(t *testing.T) {
 		{"english name", url.Values{"q": {"Scindia"}}, seed001, nil, nil},
 		{"english tweet inside hindi article", url.Values{"q": {"Gehlot"}}, seed002, nil, nil},
 		{"date range 2024", url.Values{"from": {"2024-01-01"}, "to": {"2024-12-31"}}, "", nil, []string{seed003}},
-		// 001's date is inferred from its text (2019).
-		{"date range 2019 with query", url.Values{"q": {"resignation"}, "from": {"2019-01-01"}, "to": {"2019-12-31"}, "sort": {"date"}}, "", nil, []string{seed000, seed001}},
+		// 001's and 002's dates are inferred from their text (2019); 002 says
+		// इस्तीफा, the translation of resignation.
+		{"date range 2019 with query", url.Values{"q": {"resignation"}, "from": {"2019-01-01"}, "to": {"2019-12-31"}, "sort": {"date"}}, "", nil, []string{seed000, seed001, seed002}},
 		{"lang filter", url.Values{"lang": {"hi"}}, "", nil, []string{seed002}},
 		{"empty query matches all", url.Values{}, "", []string{seed000, seed001, seed002, seed003, seed004}, nil},
 	}

@@ -148,3 +148,46 @@ func skeleton(in []byte) string {
 
 // isVowelByte reports whether c is a Latin vowel letter.
 func isVowelByte(c byte) bool { return c != 0 && strings.IndexByte("aeiou", c) >= 0 }
+
+// lightKey folds a Latin word only where typists of one word disagree most
+// (aspirates, c/k/q, z/j, ph/f, w/v, vowel length, doubled letters) and keeps
+// its vowels, so unlike latinKey it seldom joins two different words. Search
+// pairs it with edit distance to reach spellings it leaves apart.
+func lightKey(w string) string {
+	in := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			in = append(in, c)
+		}
+	}
+	folded := consonantFold(in)
+	out := make([]byte, 0, len(folded))
+	for i := 0; i < len(folded); i++ {
+		c := folded[i]
+		switch {
+		case c == 'e' && i+1 < len(folded) && folded[i+1] == 'e':
+			c = 'i' // ee = ii
+			i++
+		case c == 'o' && i+1 < len(folded) && folded[i+1] == 'o':
+			c = 'u' // oo = uu
+			i++
+		case c == 'w':
+			c = 'v'
+		case c == 'h' && i > 0 && !isVowelByte(folded[i-1]):
+			continue // a stray aspirate h the fold left
+		}
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	// A final a or h is the schwa typists write or drop at will (istifa, istifaa, istifah).
+	for len(out) > 2 && (out[len(out)-1] == 'a' || out[len(out)-1] == 'h') {
+		out = out[:len(out)-1]
+	}
+	return string(out)
+}

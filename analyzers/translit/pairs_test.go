@@ -46,6 +46,7 @@ func TestTranslitPairs(t *testing.T) {
 	ps := loadPairs(t)
 	r := New()
 	var exact, match, collide, unrelated int
+	var light, lightNear, lightCollide int // the light key search confirms key matches with
 	var misses []string
 	for i, p := range ps {
 		if r.Romanize(p.deva) == strings.ToLower(p.roman) {
@@ -57,6 +58,13 @@ func TestTranslitPairs(t *testing.T) {
 		} else if len(misses) < 400 {
 			misses = append(misses, p.roman+"|"+p.deva+"|"+r.Romanize(p.deva)+"|"+kr+"|"+kd)
 		}
+		lr, ld := r.WordLightKey(p.roman), r.WordLightKey(p.deva)
+		if lr == ld {
+			light++
+		}
+		if editDistance(lr, ld) <= fuzziness(lr) {
+			lightNear++
+		}
 		q := ps[(i+1)%len(ps)]
 		if strings.EqualFold(q.roman, p.roman) || q.deva == p.deva {
 			continue
@@ -64,6 +72,9 @@ func TestTranslitPairs(t *testing.T) {
 		unrelated++
 		if kr == r.Key(q.deva) {
 			collide++
+			if editDistance(lr, r.WordLightKey(q.deva)) <= fuzziness(lr) {
+				lightCollide++
+			}
 		}
 	}
 	n := float64(len(ps))
@@ -71,6 +82,8 @@ func TestTranslitPairs(t *testing.T) {
 	collideRate := float64(collide) / float64(unrelated)
 	t.Logf("pairs %d: exact romanization %.1f%%, key match %.1f%%, collisions %.2f%% of %d unrelated pairs",
 		len(ps), 100*exactRate, 100*matchRate, 100*collideRate, unrelated)
+	t.Logf("light key: equal %.1f%%, within search's edit distance %.1f%%; key collisions it confirms %.2f%%",
+		100*float64(light)/n, 100*float64(lightNear)/n, 100*float64(lightCollide)/float64(unrelated))
 	if testing.Verbose() && os.Getenv("TRANSLIT_MISSES") != "" {
 		for _, m := range misses {
 			t.Log(m)
@@ -82,4 +95,34 @@ func TestTranslitPairs(t *testing.T) {
 	if collideRate >= 0.02 {
 		t.Errorf("key collision rate %.2f%%, want below 2%%", 100*collideRate)
 	}
+}
+
+// fuzziness mirrors the edit distance search allows a light key: none for
+// short words, one from five letters.
+func fuzziness(w string) int {
+	if len(w) >= 5 {
+		return 1
+	}
+	return 0
+}
+
+// editDistance is the Levenshtein distance of two ASCII strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -178,6 +178,17 @@ func (r *Romanizer) WordKey(w string) string {
 	return latinKey(w)
 }
 
+// WordLightKey is WordKey's precise sibling: the word's romanization with
+// only vowel length, aspirates, doubled letters and the common letter swaps
+// folded. Two spellings of a word usually share it or lie one edit apart,
+// while different words rarely do, so search uses it to confirm key matches.
+func (r *Romanizer) WordLightKey(w string) string {
+	if strings.ContainsFunc(w, isDevanagari) {
+		w = r.Romanize(w)
+	}
+	return lightKey(w)
+}
+
 // isWordRune reports whether c belongs inside a word for Key.
 func isWordRune(c rune) bool {
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == zwj || c == zwnj

@@ -23,7 +23,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // config is one column of the table: an analysis and scoring setup.
 type config struct {
 	name string
-	opt  index.MappingOptions
+	opt  index.Options
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -47,10 +47,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	configs := []config{
-		{"ours tf-idf", index.MappingOptions{Scoring: index.ScoringTFIDF}},
-		{"ours bm25", index.MappingOptions{Scoring: index.ScoringBM25}},
-		{"stock tf-idf", index.MappingOptions{Scoring: index.ScoringTFIDF, Stock: true}},
-		{"stock bm25", index.MappingOptions{Scoring: index.ScoringBM25, Stock: true}},
+		{"ours tf-idf", index.Options{Scoring: index.ScoringTFIDF}},
+		{"ours bm25", index.Options{Scoring: index.ScoringBM25}},
+		{"stock tf-idf", index.Options{Scoring: index.ScoringTFIDF, Stock: true}},
+		{"stock bm25", index.Options{Scoring: index.ScoringBM25, Stock: true}},
 	}
 	fmt.Fprintf(stdout, "XQuAD dev: %d docs per language, %d questions per language\n\n", len(set.docs)/2, len(set.queries["en"]))
 	fmt.Fprintf(stdout, "%-14s %-8s %8s %10s\n", "config", "dir", "MRR@10", "Recall@10")

@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	idx, err := index.Open(*dir, index.MappingOptions{Scoring: *scoring})
+	idx, err := index.Open(*dir, index.Options{Scoring: *scoring})
 	if err != nil {
 		fmt.Fprintf(stderr, "indexer: %v\n", err)
 		return 2

@@ -65,7 +65,7 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	defer idx.Close()
-	s, err := index.NewSearcher(idx, index.MappingOptions{})
+	s, err := index.NewSearcher(idx, index.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2

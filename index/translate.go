@@ -1,0 +1,252 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsearch/bilingual/analyzers/lexicon"
+	"github.com/newsearch/bilingual/analyzers/translit"
+)
+
+// Weights of the query's expansions against its own terms (1.0): the
+// curated lexicon's translations, the FreeDict fallback's, and phonetic-key
+// matches of names and romanized words.
+const (
+	LexiconBoost  = 0.5
+	FreedictBoost = 0.25
+	KeyBoost      = 0.3
+	// RomanizedKeyBoost weighs key matches when the query reads as romanized
+	// Hindi: then the key field is the query's own language.
+	RomanizedKeyBoost = 1.0
+)
+
+// Limits on how far a query grows.
+const (
+	MaxRenderings       = 6  // translations used per source word or phrase
+	MaxExpansionClauses = 48 // translation and key clauses per query
+	maxPhraseTokens     = 4  // longest dictionary phrase looked up, in analyzed tokens
+)
+
+// Expansion tells the user what else a query searched for, and why.
+type Expansion struct {
+	From   string   `json:"from"`   // the query word or phrase, as analyzed
+	To     []string `json:"to"`     // what it was expanded to
+	Source string   `json:"source"` // "lexicon", "freedict" or "romanized"
+}
+
+// dictionary maps analyzed word sequences of one language to renderings in
+// the other, each already analyzed for the target fields.
+type dictionary struct {
+	name    string
+	boost   float64
+	entries map[string][]rendering
+}
+
+// rendering is one translation: its display form and its analyzed terms.
+type rendering struct {
+	text  string
+	terms []string
+}
+
+// translator expands queries across languages with dictionaries, and across
+// scripts with phonetic keys.
+type translator struct {
+	en, hi, light analysis.Analyzer
+	rom           *translit.Romanizer
+	enToHi        []dictionary // in order of trust
+	hiToEn        []dictionary
+	detector      *translit.Detector
+}
+
+// newTranslator builds the dictionaries from the embedded lexicon and, when
+// Debian's dict-freedict-eng-hin is installed, from FreeDict (GPL: read at run
+// time, never shipped).
+func newTranslator(en, hi, light analysis.Analyzer, freedictPath string) (*translator, error) {
+	t := &translator{en: en, hi: hi, light: light, rom: translit.New(), detector: translit.NewDetector()}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	t.add("lexicon", LexiconBoost, lex.Entries())
+	if freedictPath != "" {
+		fd, err := lexicon.LoadFreedict(freedictPath)
+		switch {
+		case err == nil:
+			t.add("freedict", FreedictBoost, fd.Entries())
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return nil, fmt.Errorf("freedict %s: %w", freedictPath, err)
+		}
+	}
+	return t, nil
+}
+
+func (t *translator) add(name string, boost float64, entries []lexicon.Entry) {
+	e2h := dictionary{name: name, boost: boost, entries: map[string][]rendering{}}
+	h2e := dictionary{name: name, boost: boost, entries: map[string][]rendering{}}
+	for _, e := range entries {
+		enKey := analyzeJoin(t.en, e.En)
+		if enKey == "" {
+			continue
+		}
+		enR := rendering{text: e.En, terms: strings.Fields(enKey)}
+		for _, h := range e.Hi {
+			hiKey := analyzeJoin(t.hi, h)
+			if hiKey == "" {
+				continue
+			}
+			hiR := rendering{text: h, terms: strings.Fields(hiKey)}
+			e2h.entries[enKey] = appendRendering(e2h.entries[enKey], hiR)
+			h2e.entries[hiKey] = appendRendering(h2e.entries[hiKey], enR)
+		}
+	}
+	t.enToHi = append(t.enToHi, e2h)
+	t.hiToEn = append(t.hiToEn, h2e)
+}
+
+// appendRendering adds r unless a rendering with the same terms is there:
+// inflected forms that stem alike search alike.
+func appendRendering(rs []rendering, r rendering) []rendering {
+	for _, x := range rs {
+		if strings.Join(x.terms, " ") == strings.Join(r.terms, " ") {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
+
+func analyzeJoin(a analysis.Analyzer, s string) string {
+	var b strings.Builder
+	for _, tok := range a.Analyze([]byte(s)) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(tok.Term)
+	}
+	return b.String()
+}
+
+// expand returns the clauses that search q's translations and phonetic keys,
+// with the expansions to show the user and whether q reads as romanized Hindi.
+func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
+	script := Script(q)
+	romanized := script == "latin" && t.detector.IsRomanizedHindi(q)
+	var clauses []query.Query
+	var exps []Expansion
+	budget := MaxExpansionClauses
+
+	// Translations, Hindi words into English fields and the rest into Hindi ones.
+	srcA, dicts, fields := t.en, t.enToHi, []string{FieldBodyHi, FieldTitleHi}
+	if script == "devanagari" || script == "mixed" {
+		srcA, dicts, fields = t.hi, t.hiToEn, []string{FieldBodyEn, FieldTitleEn}
+	}
+	toks := analyzeTerms(srcA, q)
+	for i := 0; i < len(toks) && budget > 0; {
+		n, d, rs := t.longest(dicts, toks[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		from := strings.Join(toks[i:i+n], " ")
+		i += n
+		var group []query.Query
+		var to []string
+		for _, r := range rs[:min(len(rs), MaxRenderings)] {
+			for _, f := range fields {
+				if budget == 0 {
+					break
+				}
+				group = append(group, termsQuery(f, r.terms))
+				budget--
+			}
+			to = append(to, r.text)
+		}
+		dq := bleve.NewDisjunctionQuery(group...)
+		dq.SetBoost(d.boost)
+		clauses = append(clauses, dq)
+		exps = append(exps, Expansion{From: from, To: to, Source: d.name})
+	}
+
+	// Phonetic keys: Latin words meet Hindi text romanized, Devanagari words
+	// meet English text (names typed in the other script). The loose key
+	// alone joins too many words (Scindia, जिम्मेदारी), so unless the query
+	// reads as romanized Hindi a key match must be confirmed by the light
+	// key within one edit.
+	keyField, lightField := FieldKeyHi, FieldLightHi
+	if script == "devanagari" {
+		keyField, lightField = FieldKeyEn, FieldLightEn
+	}
+	var keys []string
+	for _, tok := range t.light.Analyze([]byte(q)) {
+		if budget == 0 {
+			break
+		}
+		key := t.rom.WordKey(q[tok.Start:tok.End])
+		if len(key) < 2 {
+			continue
+		}
+		kq := bleve.NewTermQuery(key)
+		kq.SetField(keyField)
+		var clause query.Query = kq
+		if !romanized {
+			lq := bleve.NewFuzzyQuery(string(tok.Term))
+			lq.SetField(lightField)
+			if len(tok.Term) >= 5 {
+				lq.SetFuzziness(1)
+			} else {
+				lq.SetFuzziness(0)
+			}
+			clause = bleve.NewConjunctionQuery(kq, lq)
+		}
+		cq := bleve.NewConjunctionQuery(clause)
+		cq.SetBoost(KeyBoost)
+		if romanized {
+			cq.SetBoost(RomanizedKeyBoost)
+		}
+		clauses = append(clauses, cq)
+		keys = append(keys, key)
+		budget--
+	}
+	if romanized && len(keys) > 0 {
+		exps = append(exps, Expansion{From: q, To: keys, Source: "romanized"})
+	}
+	return clauses, exps, romanized
+}
+
+// longest finds the longest dictionary entry starting at toks[0], preferring
+// the more trusted dictionary at equal length.
+func (t *translator) longest(dicts []dictionary, toks []string) (int, *dictionary, []rendering) {
+	for n := min(len(toks), maxPhraseTokens); n > 0; n-- {
+		key := strings.Join(toks[:n], " ")
+		for i := range dicts {
+			if rs := dicts[i].entries[key]; len(rs) > 0 {
+				return n, &dicts[i], rs
+			}
+		}
+	}
+	return 0, nil, nil
+}
+
+func analyzeTerms(a analysis.Analyzer, s string) []string {
+	var out []string
+	for _, tok := range a.Analyze([]byte(s)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+// termsQuery matches one analyzed term, or a phrase of several, in field.
+func termsQuery(field string, terms []string) query.Query {
+	if len(terms) == 1 {
+		tq := bleve.NewTermQuery(terms[0])
+		tq.SetField(field)
+		return tq
+	}
+	return bleve.NewPhraseQuery(terms, field)
+}
