@@ -19,5 +19,11 @@
 //     are not days and are left out. Weekdays, "today"/"आज" and "yesterday" are resolved only against a
 //     published date that was given or read from a dateline, never against one guessed from the latest
 //     date mentioned; "कल" (yesterday or tomorrow) is skipped. A weekday names the latest such day on or
-//     before the published day ("on Friday" in a Friday paper is that Friday).
+//     before the published day ("on Friday" in a Friday paper is that Friday), unless the article itself
+//     dates a day of that name within a week ("14 अप्रैल यानी कल मंगलवार"), which then wins.
+//   - People the gazetteer lacks are found after a title or role word ("BJP MLA X Y", "father X Y",
+//     "मंत्री राजेश टोपे") as 2–3 capitalized words in English; in Hindi, which has no capitals, as 2–3
+//     words that start with a known first name or end in a known surname; and as a Devanagari name glossed
+//     in Latin ("राहुल गांधी (Rahul Gandhi)"). Their ids are "x-" plus a slug of the English (or simply
+//     romanized Hindi) name; a Hindi and an English form with the same consonant skeleton are one person.
 package entities

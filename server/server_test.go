@@ -56,7 +56,9 @@ func seedServer(t *testing.T) *httptest.Server {
 	if err != nil || st.Records != 5 {
 		t.Fatalf("read seeds: %d records, err %v", st.Records, err)
 	}
-	s, err := index.NewSearcher(idx, index.Options{})
+	// Only the embedded lexicon: results must not depend on whether Debian's
+	// FreeDict happens to be installed.
+	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
 	if err != nil {
 		t.Fatal(err)
 	}
