@@ -120,7 +120,11 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 			f.Lang = vals
 		}
 	}
-	if err := s.dateFacet(ctx, groups.without(text, FacetDates), f); err != nil {
+	var years *search.FacetResult
+	if _, filtered := groups[FacetDates]; !filtered {
+		years = main.Facets[FacetDates]
+	}
+	if err := s.dateFacet(ctx, groups.without(text, FacetDates), years, f); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -140,6 +144,9 @@ func (s *Searcher) mainFacets(req *bleve.SearchRequest, groups filterGroups) {
 		if _, filtered := groups[name]; !filtered {
 			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), s.facetSize(name)))
 		}
+	}
+	if _, filtered := groups[FacetDates]; !filtered {
+		req.AddFacet(FacetDates, yearFacet())
 	}
 }
 
@@ -166,76 +173,149 @@ func (s *Searcher) termValues(name string, fr *search.FacetResult, selected []st
 	return out
 }
 
-// dateFacet fills the histogram: it finds the span of the matching dated
-// documents, picks the bucket size from it, and counts per bucket.
-func (s *Searcher) dateFacet(ctx context.Context, q query.Query, f *Facets) error {
-	lo, hi, ok, err := s.dateSpan(ctx, q)
+// The first pass of the dates histogram counts by year over these years, with
+// one open bucket on either side; it rides on the main search when it can.
+const (
+	histFirstYear = 2000
+	histLastYear  = 2030
+	beforeBucket  = "before"
+	afterBucket   = "after"
+)
+
+// yearFacet is the first pass: counts per year, and undated documents as missing.
+func yearFacet() *bleve.FacetRequest {
+	fr := bleve.NewFacetRequest(FieldDate, histLastYear-histFirstYear+3)
+	first := time.Date(histFirstYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(histLastYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	fr.AddDateTimeRange(beforeBucket, time.Time{}, first)
+	for y := histFirstYear; y <= histLastYear; y++ {
+		fr.AddDateTimeRange(fmt.Sprint(y), time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC))
+	}
+	fr.AddDateTimeRange(afterBucket, last, time.Time{})
+	return fr
+}
+
+// dateFacet fills the histogram. Year counts (from years, the main search's,
+// or a search of its own) give the span of the matching dated documents;
+// when it is under about two years, finer passes count months, then days.
+func (s *Searcher) dateFacet(ctx context.Context, q query.Query, years *search.FacetResult, f *Facets) error {
+	f.Dates = []DateBucket{}
+	if years == nil {
+		res, err := s.facetSearch(ctx, q, yearFacet())
+		if err != nil {
+			return err
+		}
+		years = res
+	}
+	f.undated = years.Missing
+	counts := map[string]int{}
+	for _, d := range years.DateRanges {
+		counts[d.Name] = d.Count
+	}
+	if counts[beforeBucket] > 0 || counts[afterBucket] > 0 {
+		return s.exactDateFacet(ctx, q, f)
+	}
+	lo, hi := 0, 0
+	for y := histFirstYear; y <= histLastYear; y++ {
+		if counts[fmt.Sprint(y)] > 0 {
+			if lo == 0 {
+				lo = y
+			}
+			hi = y
+		}
+	}
+	if lo == 0 {
+		return nil // nothing matching is dated
+	}
+	if hi-lo >= 2 {
+		f.interval = "year"
+		for y := lo; y <= hi; y++ {
+			from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			b := bucket(fmt.Sprint(y), from, from.AddDate(1, 0, -1))
+			b.Count = counts[fmt.Sprint(y)]
+			f.Dates = append(f.Dates, b)
+		}
+		return nil
+	}
+	months, err := s.countBuckets(ctx, q, monthBuckets(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 12, 31, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
 		return err
 	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	f.Dates = []DateBucket{}
-	if !ok {
-		// Nothing matching is dated: every match is undated.
-		res, err := s.idx.SearchInContext(ctx, req)
+	months = trim(months)
+	if len(months) <= 2 {
+		first, _ := time.Parse(time.DateOnly, months[0].From)
+		last, _ := time.Parse(time.DateOnly, months[len(months)-1].To)
+		days, err := s.countBuckets(ctx, q, dayBuckets(first, last))
 		if err != nil {
-			return fmt.Errorf("dates facet: %w", err)
+			return err
 		}
-		f.undated = int(res.Total)
+		f.interval, f.Dates = "day", trim(days)
 		return nil
+	}
+	f.interval, f.Dates = "month", months
+	return nil
+}
+
+// exactDateFacet is the fallback for dates outside the first pass's years:
+// it finds the span with two sorted searches and counts the buckets for it.
+func (s *Searcher) exactDateFacet(ctx context.Context, q query.Query, f *Facets) error {
+	lo, hi, ok, err := s.dateSpan(ctx, q)
+	if err != nil || !ok {
+		return err
 	}
 	var buckets []DateBucket
 	f.interval, buckets = histogram(lo, hi)
+	f.Dates, err = s.countBuckets(ctx, q, buckets)
+	return err
+}
+
+// countBuckets counts the documents matching q in each bucket.
+func (s *Searcher) countBuckets(ctx context.Context, q query.Query, buckets []DateBucket) ([]DateBucket, error) {
 	fr := bleve.NewFacetRequest(FieldDate, len(buckets))
 	for _, b := range buckets {
 		from, _ := time.Parse(time.DateOnly, b.From)
 		to, _ := time.Parse(time.DateOnly, b.To)
 		fr.AddDateTimeRange(b.From, from, to.AddDate(0, 0, 1))
 	}
+	res, err := s.facetSearch(ctx, q, fr)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, d := range res.DateRanges {
+		counts[d.Name] = d.Count
+	}
+	out := make([]DateBucket, len(buckets))
+	for i, b := range buckets {
+		b.Count = counts[b.From]
+		out[i] = b
+	}
+	return out, nil
+}
+
+// facetSearch runs q for one dates facet only.
+func (s *Searcher) facetSearch(ctx context.Context, q query.Query, fr *bleve.FacetRequest) (*search.FacetResult, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(FacetDates, fr)
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return fmt.Errorf("dates facet: %w", err)
+		return nil, fmt.Errorf("dates facet: %w", err)
 	}
-	counts := map[string]int{}
 	if r := res.Facets[FacetDates]; r != nil {
-		f.undated = r.Missing
-		for _, d := range r.DateRanges {
-			counts[d.Name] = d.Count
-		}
+		return r, nil
 	}
-	for _, b := range buckets {
-		b.Count = counts[b.From]
-		f.Dates = append(f.Dates, b)
-	}
-	return nil
+	return &search.FacetResult{}, nil
 }
 
-// dateSpan returns the earliest and latest published date among the matches.
-func (s *Searcher) dateSpan(ctx context.Context, q query.Query) (lo, hi time.Time, ok bool, err error) {
-	for i, order := range []string{FieldDate, "-" + FieldDate} {
-		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-		req.SortBy([]string{order})
-		req.Fields = []string{FieldDate}
-		res, err := s.idx.SearchInContext(ctx, req)
-		if err != nil {
-			return lo, hi, false, fmt.Errorf("date span: %w", err)
-		}
-		if len(res.Hits) == 0 {
-			return lo, hi, false, nil
-		}
-		v, _ := res.Hits[0].Fields[FieldDate].(string)
-		t, perr := time.Parse(time.RFC3339, v)
-		if perr != nil {
-			return lo, hi, false, nil // the first in date order is undated: nothing is dated
-		}
-		if i == 0 {
-			lo = t
-		} else {
-			hi = t
-		}
+// trim drops empty buckets at both ends, keeping at least one.
+func trim(bs []DateBucket) []DateBucket {
+	for len(bs) > 1 && bs[0].Count == 0 {
+		bs = bs[1:]
 	}
-	return lo, hi, true, nil
+	for len(bs) > 1 && bs[len(bs)-1].Count == 0 {
+		bs = bs[:len(bs)-1]
+	}
+	return bs
 }
 
 // histogram chooses the bucket size for the span lo..hi — years over
@@ -244,25 +324,35 @@ func (s *Searcher) dateSpan(ctx context.Context, q query.Query) (lo, hi time.Tim
 func histogram(lo, hi time.Time) (string, []DateBucket) {
 	lo, hi = dayOf(lo), dayOf(hi)
 	span := hi.Sub(lo)
-	var out []DateBucket
 	switch {
 	case span > 2*366*24*time.Hour:
+		var out []DateBucket
 		for y := lo.Year(); y <= hi.Year(); y++ {
 			from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 			out = append(out, bucket(fmt.Sprint(y), from, from.AddDate(1, 0, -1)))
 		}
 		return "year", out
 	case span > 62*24*time.Hour:
-		for m := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(hi); m = m.AddDate(0, 1, 0) {
-			out = append(out, bucket(m.Format("2006-01"), m, m.AddDate(0, 1, -1)))
-		}
-		return "month", out
+		return "month", monthBuckets(lo, hi)
 	default:
-		for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
-			out = append(out, bucket(d.Format(time.DateOnly), d, d))
-		}
-		return "day", out
+		return "day", dayBuckets(lo, hi)
 	}
+}
+
+func monthBuckets(lo, hi time.Time) []DateBucket {
+	var out []DateBucket
+	for m := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(hi); m = m.AddDate(0, 1, 0) {
+		out = append(out, bucket(m.Format("2006-01"), m, m.AddDate(0, 1, -1)))
+	}
+	return out
+}
+
+func dayBuckets(lo, hi time.Time) []DateBucket {
+	var out []DateBucket
+	for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
+		out = append(out, bucket(d.Format(time.DateOnly), d, d))
+	}
+	return out
 }
 
 func bucket(label string, from, to time.Time) DateBucket {
@@ -372,4 +462,31 @@ func (s *Searcher) namesMatch(facet string, v FacetValue, want string) bool {
 // Devanagari spelling variants folded.
 func foldName(s string) string {
 	return strings.ToLower(analyzers.FoldDevanagari(strings.TrimSpace(s)))
+}
+
+// dateSpan returns the earliest and latest published date among the matches.
+func (s *Searcher) dateSpan(ctx context.Context, q query.Query) (lo, hi time.Time, ok bool, err error) {
+	for i, order := range []string{FieldDate, "-" + FieldDate} {
+		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+		req.SortBy([]string{order})
+		req.Fields = []string{FieldDate}
+		res, err := s.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return lo, hi, false, fmt.Errorf("date span: %w", err)
+		}
+		if len(res.Hits) == 0 {
+			return lo, hi, false, nil
+		}
+		v, _ := res.Hits[0].Fields[FieldDate].(string)
+		t, perr := time.Parse(time.RFC3339, v)
+		if perr != nil {
+			return lo, hi, false, nil // the first in date order is undated: nothing is dated
+		}
+		if i == 0 {
+			lo = t
+		} else {
+			hi = t
+		}
+	}
+	return lo, hi, true, nil
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// Stock uses Bleve's stock "en" and "hi" analyzers and no query
 	// translation or phonetic keys instead of ours.
 	Stock bool
+	// NoExpand searches the query's own words only: no translation and no
+	// phonetic keys (to measure what expansion costs and brings).
+	NoExpand bool
 	// Freedict is the path of Debian's FreeDict English–Hindi dictionary, a
 	// fallback for query translation when present; "" means
 	// lexicon.FreedictPath, "-" means none.

@@ -133,7 +133,7 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		}
 		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
 	}
-	if opt.Stock {
+	if opt.Stock || opt.NoExpand {
 		return s, nil
 	}
 	light, err := cache.AnalyzerNamed(analyzers.RomanLightAnalyzer)

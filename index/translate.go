@@ -146,7 +146,12 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 	if script == "devanagari" || script == "mixed" {
 		srcA, dicts, fields = t.hi, t.hiToEn, []string{FieldBodyEn, FieldTitleEn}
 	}
-	toks := analyzeTerms(srcA, q)
+	stream := srcA.Analyze([]byte(q))
+	toks := make([]string, len(stream))
+	for i, tok := range stream {
+		toks[i] = string(tok.Term)
+	}
+	translated := map[int]bool{} // byte offsets in q of words the dictionaries knew
 	for i := 0; i < len(toks) && budget > 0; {
 		n, d, rs := t.longest(dicts, toks[i:])
 		if n == 0 {
@@ -154,6 +159,9 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 			continue
 		}
 		from := strings.Join(toks[i:i+n], " ")
+		for _, tok := range stream[i : i+n] {
+			translated[tok.Start] = true
+		}
 		i += n
 		var group []query.Query
 		var to []string
@@ -174,10 +182,11 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 	}
 
 	// Phonetic keys: Latin words meet Hindi text romanized, Devanagari words
-	// meet English text (names typed in the other script). The loose key
-	// alone joins too many words (Scindia, जिम्मेदारी), so unless the query
-	// reads as romanized Hindi a key match must be confirmed by the light
-	// key within one edit.
+	// meet English text (names typed in the other script). Unless the query
+	// reads as romanized Hindi, only words the dictionaries did not know are
+	// tried (names, mostly), and the loose key, which alone joins too many
+	// words (Scindia, जिम्मेदारी), must be confirmed by the light key within
+	// one edit.
 	keyField, lightField := FieldKeyHi, FieldLightHi
 	if script == "devanagari" {
 		keyField, lightField = FieldKeyEn, FieldLightEn
@@ -186,6 +195,9 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 	for _, tok := range t.light.Analyze([]byte(q)) {
 		if budget == 0 {
 			break
+		}
+		if translated[tok.Start] && !romanized {
+			continue
 		}
 		key := t.rom.WordKey(q[tok.Start:tok.End])
 		if len(key) < 2 {

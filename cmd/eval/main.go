@@ -48,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	configs := []config{
 		{"ours tf-idf", index.Options{Scoring: index.ScoringTFIDF}},
+		{"ours no-fd", index.Options{Scoring: index.ScoringTFIDF, Freedict: "-"}},
+		{"ours no-exp", index.Options{Scoring: index.ScoringTFIDF, NoExpand: true}},
 		{"ours bm25", index.Options{Scoring: index.ScoringBM25}},
 		{"stock tf-idf", index.Options{Scoring: index.ScoringTFIDF, Stock: true}},
 		{"stock bm25", index.Options{Scoring: index.ScoringBM25, Stock: true}},

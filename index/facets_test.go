@@ -1,0 +1,88 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// datedSearcher indexes one short article per date ("" = undated).
+func datedSearcher(t *testing.T, dates ...string) *Searcher {
+	t.Helper()
+	idx, err := Open(filepath.Join(t.TempDir(), "idx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	in := make(chan Document, len(dates))
+	for i, d := range dates {
+		doc := Document{ID: fmt.Sprint("d", i), Body: "election news"}
+		if d != "" {
+			doc.Date, _ = time.Parse(time.DateOnly, d)
+		}
+		in <- doc
+	}
+	close(in)
+	if _, err := (&Builder{Index: idx}).Build(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSearcher(idx, Options{Freedict: "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestDateHistogramBucketSize(t *testing.T) {
+	tests := []struct {
+		name     string
+		dates    []string
+		interval string
+		labels   []string // expected bucket labels, in order
+		counts   []int
+		undated  int
+	}{
+		{"years over a multi-year span", []string{"2004-05-01", "2006-01-01", "2006-12-31", ""},
+			"year", []string{"2004", "2005", "2006"}, []int{1, 0, 2}, 1},
+		{"months within two years", []string{"2019-06-29", "2019-07-01", "2020-03-22"},
+			"month", []string{"2019-06", "2019-07", "2019-08", "2019-09", "2019-10", "2019-11", "2019-12", "2020-01", "2020-02", "2020-03"},
+			[]int{1, 1, 0, 0, 0, 0, 0, 0, 0, 1}, 0},
+		{"days within two months", []string{"2019-06-29", "2019-07-01", "2019-07-01"},
+			"day", []string{"2019-06-29", "2019-06-30", "2019-07-01"}, []int{1, 0, 2}, 0},
+		{"dates before the first pass's years", []string{"1998-01-01", "2003-01-01"},
+			"year", []string{"1998", "1999", "2000", "2001", "2002", "2003"}, []int{1, 0, 0, 0, 0, 1}, 0},
+		{"nothing dated", []string{"", ""}, "", nil, nil, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := datedSearcher(t, tc.dates...)
+			res, err := s.Search(context.Background(), Request{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.FacetMeta.DateInterval != tc.interval || res.FacetMeta.Undated != tc.undated {
+				t.Errorf("interval %q undated %d, want %q %d", res.FacetMeta.DateInterval, res.FacetMeta.Undated, tc.interval, tc.undated)
+			}
+			if len(res.Facets.Dates) != len(tc.labels) {
+				t.Fatalf("buckets %+v, want labels %v", res.Facets.Dates, tc.labels)
+			}
+			for i, b := range res.Facets.Dates {
+				if b.Label != tc.labels[i] || b.Count != tc.counts[i] {
+					t.Errorf("bucket %d = %s:%d, want %s:%d", i, b.Label, b.Count, tc.labels[i], tc.counts[i])
+				}
+			}
+			// A date filter does not narrow its own facet (disjunctive counting).
+			if len(tc.dates) > 0 && tc.interval != "" {
+				f, err := s.Search(context.Background(), Request{From: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if f.Total != 0 || len(f.Facets.Dates) != len(tc.labels) {
+					t.Errorf("with a date filter matching nothing: %d hits, %d buckets, want 0 and %d", f.Total, len(f.Facets.Dates), len(tc.labels))
+				}
+			}
+		})
+	}
+}
