@@ -13,6 +13,12 @@ import (
 // MaxQueryBytes bounds the query text a request may carry.
 const MaxQueryBytes = 1024
 
+// The range of years a date filter may name.
+const (
+	minYear = 1700
+	maxYear = 2200
+)
+
 // ParamError is a bad request parameter; the handler answers it with 400.
 type ParamError struct {
 	Param string
@@ -97,6 +103,10 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil {
 			return r, paramErr(p.name, "%q is not a date YYYY-MM-DD", clip(s))
+		}
+		// Bleve keeps dates as nanoseconds since 1970, which reach 1678–2261.
+		if t.Year() < minYear || t.Year() > maxYear {
+			return r, paramErr(p.name, "%s is outside the years %d..%d", s, minYear, maxYear)
 		}
 		*p.dst = t
 	}

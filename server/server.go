@@ -21,6 +21,8 @@ type Server struct {
 	log    *slog.Logger
 	// Timeout cuts off a search that runs longer; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// IndexDir, when set, is the index directory whose size /metrics reports.
+	IndexDir string
 }
 
 // DefaultTimeout is the per-request search deadline.
@@ -38,8 +40,12 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
 	mux.HandleFunc("GET /api/facets/{facet}", s.handleFacet)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.HandleFunc("GET /{$}", s.handlePage)
-	return s.recoverer(s.logged(mux))
+	page := s.newPage()
+	mux.Handle("GET /{$}", page)
+	mux.Handle("GET /static/", page.static())
+	m := s.newMetrics()
+	mux.Handle("GET /metrics", m.handler())
+	return m.instrument(s.recoverer(s.logged(mux)))
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
@@ -106,11 +112,6 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": n})
-}
-
-func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	_, _ = w.Write([]byte("bilingual news search: try /api/search?q=resignation\n"))
 }
 
 func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelFunc) {

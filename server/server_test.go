@@ -219,6 +219,8 @@ func TestBadParameters(t *testing.T) {
 		{"offset=10001", "offset"},
 		{"lang=fr", "lang"},
 		{"from=2019-13-01", "from"},
+		{"from=1677-01-01", "from"},
+		{"to=9999-12-31", "to"},
 		{"to=yesterday", "to"},
 		{"from=2020-01-02&to=2020-01-01", "to"},
 		{"sort=score", "sort"},

@@ -72,6 +72,7 @@ func run(args []string, stderr io.Writer) int {
 	}
 	srv := server.New(s, log)
 	srv.Timeout = *timeout
+	srv.IndexDir = *dir
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

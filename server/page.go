@@ -1,0 +1,598 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"io/fs"
+	"math"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+// webFiles holds the page template and the static files it links to, so the
+// binary serves the page with no network and no build toolchain.
+//
+//go:embed web
+var webFiles embed.FS
+
+// contentSecurityPolicy allows only same-origin scripts, styles and fetches:
+// the page has no inline script or style, so an injected one cannot run.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+func setSecurityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+}
+
+// page renders the search page at / and serves its static files.
+type page struct {
+	s    *Server
+	tmpl *template.Template
+}
+
+// newPage parses the embedded template; it panics only if the embedded
+// template itself is broken, which every test run would show.
+func (s *Server) newPage() *page {
+	tmpl := template.Must(template.New("page.html").Funcs(template.FuncMap{
+		"join": strings.Join,
+		"facet": func(id, title, titleHi string, list facetList) facetBlock {
+			return facetBlock{ID: id, Title: title, TitleHi: titleHi, List: list}
+		},
+	}).ParseFS(webFiles, "web/page.html"))
+	return &page{s: s, tmpl: tmpl}
+}
+
+// static serves the embedded CSS and JS under /static/ without directory listings.
+func (p *page) static() http.Handler {
+	sub, err := fs.Sub(webFiles, "web/static")
+	if err != nil {
+		panic(fmt.Sprintf("embedded web/static: %v", err))
+	}
+	files := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		setSecurityHeaders(w.Header())
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		files.ServeHTTP(w, r)
+	})
+}
+
+func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	req, err := ParseSearch(v)
+	if err != nil {
+		p.render(w, r, &pageView{Status: http.StatusBadRequest, Q: validText(v.Get("q")), Error: err.Error()})
+		return
+	}
+	// With no query, relevance ranks nothing: show the newest first.
+	if req.Q == "" && req.Sort == "" {
+		req.Sort = index.SortDateDesc
+	}
+	ctx, cancel := p.s.deadline(r.Context())
+	defer cancel()
+	res, err := p.s.search.Search(ctx, req)
+	if err != nil {
+		view := &pageView{Status: http.StatusServiceUnavailable, Q: req.Q,
+			Error: "The search took too long and was cut off. Try fewer words or a narrower filter."}
+		if !errors.Is(err, context.DeadlineExceeded) {
+			p.s.log.Error("search failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+			view.Status, view.Error = http.StatusInternalServerError, "Something went wrong on our side. Please try again."
+		}
+		p.render(w, r, view)
+		return
+	}
+	p.render(w, r, buildView(v, req, res))
+}
+
+// render executes the template into a buffer first so a template failure
+// becomes a clean 500 rather than half a page.
+func (p *page) render(w http.ResponseWriter, r *http.Request, view *pageView) {
+	if view.Status == 0 {
+		view.Status = http.StatusOK
+	}
+	var buf bytes.Buffer
+	if err := p.tmpl.Execute(&buf, view); err != nil {
+		p.s.log.Error("render page", "query", r.URL.RawQuery, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	setSecurityHeaders(h)
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(view.Status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// pageView is everything the template shows; the template only lays it out.
+type pageView struct {
+	Status      int
+	Error       string
+	Q           string
+	Intro       bool
+	Sorts       []option
+	Hidden      []option // form fields the page keeps but shows no input for
+	Total       uint64
+	First, Last int
+	Took        string
+	Reading     string
+	Expansions  []string
+	Hits        []hitView
+	People      facetList
+	Parties     facetList
+	Langs       facetList
+	Dates       *histView
+	Undated     int
+	DateFilter  string
+	ClearDates  string
+	Prev, Next  string
+	PageNo      int
+	Pages       int
+}
+
+type option struct {
+	Name, Value, Label string
+	Selected           bool
+}
+
+type hitView struct {
+	ID, Title, Date, Lang, LangLabel, Source, URL string
+	Snippet                                       template.HTML
+	People, Parties                               []chipView
+	MorePeople                                    int
+}
+
+type chipView struct {
+	Label, Title, Href string
+	Active             bool
+}
+
+// facetList splits a facet into the values shown at once and the rest,
+// folded away; selected values are always shown.
+type facetList struct {
+	Top, More []facetView
+}
+
+// facetBlock is one sidebar facet as the "facet" template draws it.
+type facetBlock struct {
+	ID, Title, TitleHi string
+	List               facetList
+}
+
+// facetShown is how many values of a facet the sidebar shows unfolded.
+const facetShown = 8
+
+// chipsShown is how many people a hit lists before "+N more".
+const chipsShown = 6
+
+func splitFacet(all []facetView) facetList {
+	var l facetList
+	for i, f := range all {
+		if i < facetShown || f.Selected {
+			l.Top = append(l.Top, f)
+		} else {
+			l.More = append(l.More, f)
+		}
+	}
+	return l
+}
+
+type facetView struct {
+	Param, Value, Label, LabelHi string
+	Count                        int
+	Selected                     bool
+}
+
+type histView struct {
+	W, H, Base int
+	Interval   string
+	Bars       []barView
+}
+
+type barView struct {
+	X, Y, W, H, FullH, LabelX int
+	Label, Title, Href        string
+	From, To                  string
+	Selected, ShowLabel       bool
+}
+
+// Histogram geometry in SVG user units; the CSS scales it to the sidebar.
+const (
+	histWidth  = 240
+	histBars   = 64 // height of the tallest bar
+	histHeight = histBars + 16
+)
+
+func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
+	l := links{v}
+	view := &pageView{
+		Q:     req.Q,
+		Total: res.Total,
+		Took:  formatTook(res.TookMS),
+		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Langs) == 0 && req.From.IsZero() && req.To.IsZero(),
+	}
+	sort := req.Sort
+	if sort == "" {
+		sort = index.SortRelevance
+	}
+	// The order used when the URL names none submits as "", so that a default
+	// chosen for an empty query does not stick to the next query.
+	implicit := index.SortRelevance
+	if req.Q == "" {
+		implicit = index.SortDateDesc
+	}
+	for _, o := range []option{{Value: index.SortRelevance, Label: "Most relevant"},
+		{Value: index.SortDateDesc, Label: "Newest first"}, {Value: index.SortDate, Label: "Oldest first"}} {
+		o.Selected = o.Value == sort
+		if o.Value == implicit {
+			o.Value = ""
+		}
+		view.Sorts = append(view.Sorts, o)
+	}
+	for _, name := range []string{"from", "to", "size"} {
+		if s := v.Get(name); s != "" {
+			view.Hidden = append(view.Hidden, option{Name: name, Value: s})
+		}
+	}
+	if n := len(res.Hits); n > 0 {
+		view.First, view.Last = req.Offset+1, req.Offset+n
+	}
+	if res.Query.RomanizedHindi {
+		view.Reading = "Read as romanized Hindi"
+	}
+	view.Expansions = expansions(res.Query)
+
+	var people, parties, langs []index.FacetValue
+	if res.Facets != nil {
+		people, parties, langs = res.Facets.People, res.Facets.Parties, res.Facets.Lang
+	}
+	peopleAll := facetViews("person", people, req.People)
+	partiesAll := facetViews("party", parties, req.Parties)
+	langsAll := facetViews("lang", langs, req.Langs)
+	for i := range langsAll {
+		langsAll[i].Label, langsAll[i].LabelHi = langLabel(langsAll[i].Value)
+	}
+	view.People, view.Parties, view.Langs = splitFacet(peopleAll), splitFacet(partiesAll), splitFacet(langsAll)
+	for _, h := range res.Hits {
+		hv := hitView{
+			ID:        h.ID,
+			Title:     hitTitle(h),
+			Date:      h.Date,
+			Lang:      htmlLang(h.Lang),
+			LangLabel: langName(h.Lang),
+			Source:    h.Source,
+			URL:       webURL(h.URL),
+			Snippet:   SanitizeSnippet(h.Snippet),
+			People:    chips(l, "person", h.People, peopleAll, req.People),
+			Parties:   chips(l, "party", h.Parties, partiesAll, req.Parties),
+		}
+		if n := len(hv.People); n > chipsShown {
+			hv.People, hv.MorePeople = hv.People[:chipsShown], n-chipsShown
+		}
+		view.Hits = append(view.Hits, hv)
+	}
+	if res.Facets != nil && len(res.Facets.Dates) > 0 {
+		view.Dates = histogram(l, res.Facets.Dates, res.FacetMeta.DateInterval, v.Get("from"), v.Get("to"))
+	}
+	view.Undated = res.FacetMeta.Undated
+	if from, to := v.Get("from"), v.Get("to"); from != "" || to != "" {
+		switch {
+		case from == "":
+			view.DateFilter = "up to " + to
+		case to == "":
+			view.DateFilter = "from " + from
+		default:
+			view.DateFilter = from + " – " + to
+		}
+		view.ClearDates = l.with(func(u url.Values) { u.Del("from"); u.Del("to") })
+	}
+	size := max(req.Size, 1)
+	view.PageNo = req.Offset/size + 1
+	view.Pages = int((res.Total + uint64(size) - 1) / uint64(size))
+	if req.Offset > 0 {
+		view.Prev = l.page(max(req.Offset-size, 0))
+	}
+	if next := req.Offset + size; uint64(next) < res.Total && next <= index.MaxOffset {
+		view.Next = l.page(next)
+	}
+	return view
+}
+
+// links builds the URLs of the page's links from the current parameters, so
+// every link keeps the rest of the state and a shared URL reproduces the page.
+type links struct{ v url.Values }
+
+// with returns "/?" plus the current parameters changed by edit; any change
+// other than paging goes back to the first page.
+func (l links) with(edit func(url.Values)) string {
+	u := make(url.Values, len(l.v))
+	for k, vs := range l.v {
+		u[k] = slices.Clone(vs)
+	}
+	u.Del("offset")
+	edit(u)
+	if len(u) == 0 {
+		return "/"
+	}
+	return "/?" + u.Encode()
+}
+
+func (l links) toggle(param, value string) string {
+	return l.with(func(u url.Values) {
+		vs := u[param]
+		if i := slices.Index(vs, value); i >= 0 {
+			u[param] = slices.Delete(vs, i, i+1)
+			return
+		}
+		u[param] = append(vs, value)
+	})
+}
+
+func (l links) page(offset int) string {
+	return l.with(func(u url.Values) {
+		if offset > 0 {
+			u.Set("offset", strconv.Itoa(offset))
+		}
+	})
+}
+
+// facetViews lists a facet's values, plus any selected value the facet did not
+// return, so that submitting the form never silently drops a filter.
+func facetViews(param string, vals []index.FacetValue, selected []string) []facetView {
+	out := make([]facetView, 0, len(vals))
+	for _, fv := range vals {
+		label := fv.Label
+		if label == "" {
+			label = PrettyID(fv.Value)
+		}
+		out = append(out, facetView{Param: param, Value: fv.Value, Label: label, LabelHi: fv.LabelHi,
+			Count: fv.Count, Selected: fv.Selected || slices.Contains(selected, fv.Value)})
+	}
+	for _, s := range selected {
+		known := slices.ContainsFunc(out, func(f facetView) bool {
+			return strings.EqualFold(f.Value, s) || strings.EqualFold(f.Label, s) || f.LabelHi == s
+		})
+		if !known {
+			out = append(out, facetView{Param: param, Value: s, Label: PrettyID(s), Selected: true})
+		}
+	}
+	return out
+}
+
+// chips labels a hit's people or parties from the facet lists, where the
+// index gave names, falling back to a readable form of the id.
+func chips(l links, param string, ids []string, facet []facetView, selected []string) []chipView {
+	out := make([]chipView, 0, len(ids))
+	for _, id := range ids {
+		c := chipView{Label: PrettyID(id), Href: l.toggle(param, id), Active: slices.Contains(selected, id)}
+		for _, f := range facet {
+			if f.Value == id {
+				c.Label, c.Active = f.Label, f.Selected
+				c.Title = f.LabelHi
+				break
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func histogram(l links, dates []index.DateBucket, interval, from, to string) *histView {
+	h := &histView{W: histWidth, H: histHeight, Base: histBars, Interval: interval}
+	top := 1
+	for _, d := range dates {
+		top = max(top, d.Count)
+	}
+	slot := float64(histWidth) / float64(len(dates))
+	gap := math.Min(slot*0.2, 6)
+	every := (len(dates) + 5) / 6 // at most about six axis labels
+	for i, d := range dates {
+		x := float64(i) * slot
+		b := barView{
+			X: int(math.Round(x + gap/2)), W: max(int(math.Round(slot-gap)), 1), FullH: histBars,
+			LabelX: int(math.Round(x + slot/2)), Label: d.Label, From: d.From, To: d.To,
+			Title:     fmt.Sprintf("%s: %d %s", d.Label, d.Count, plural(d.Count, "article", "articles")),
+			Selected:  d.From == from && d.To == to,
+			ShowLabel: i%every == 0,
+		}
+		if d.Count > 0 {
+			b.H = max(int(math.Round(float64(d.Count)/float64(top)*histBars)), 2)
+			b.Href = l.with(func(u url.Values) { u.Set("from", d.From); u.Set("to", d.To) })
+		}
+		b.Y = histBars - b.H
+		h.Bars = append(h.Bars, b)
+	}
+	return h
+}
+
+func expansions(q index.QueryInfo) []string {
+	var out []string
+	for _, e := range q.Expansions {
+		for _, to := range e.To {
+			if to != "" && !slices.Contains(out, to) && to != q.Q {
+				out = append(out, to)
+			}
+		}
+	}
+	return out
+}
+
+// hitTitle falls back to the snippet's first words: plain-text articles carry
+// no title, and a list of untitled hits is hard to scan.
+func hitTitle(h index.Hit) string {
+	if t := strings.TrimSpace(h.Title); t != "" {
+		return t
+	}
+	text := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet)
+	text = strings.TrimLeft(html.UnescapeString(text), "… .")
+	words := strings.Fields(text)
+	if len(words) > 0 && words[len(words)-1] == "…" {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return "Untitled article"
+	}
+	const n = 10
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + " …"
+}
+
+// PrettyID turns a person id or party code into a readable label when the
+// index has no name for it: "rahul-gandhi" → "Rahul Gandhi"; the "x-" prefix
+// of people found outside the gazetteer is dropped.
+func PrettyID(id string) string {
+	id = strings.TrimPrefix(id, "x-")
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = strings.ToUpper(string(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+func langName(l string) string {
+	en, hi := langLabel(l)
+	if hi != "" {
+		return en + " · " + hi
+	}
+	return en
+}
+
+func langLabel(l string) (string, string) {
+	switch l {
+	case "en":
+		return "English", "अंग्रेज़ी"
+	case "hi":
+		return "Hindi", "हिंदी"
+	case "mixed":
+		return "Mixed", "मिश्रित"
+	}
+	return l, ""
+}
+
+// htmlLang is the lang attribute for a hit; "mixed" is no language tag.
+func htmlLang(l string) string {
+	if l == "en" || l == "hi" {
+		return l
+	}
+	return ""
+}
+
+// webURL keeps a document's link only when it is plain http(s), so a stored
+// javascript: or data: URL never becomes a clickable link.
+func webURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+func formatTook(ms float64) string {
+	if ms < 10 {
+		return strconv.FormatFloat(ms, 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func validText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// SanitizeSnippet makes a search snippet safe to insert as HTML. Snippets come
+// HTML-escaped with <mark> highlights; anything else that looks like markup
+// (another tag, a stray '>' or a bare '&') is escaped, and unbalanced marks are
+// closed or dropped, so a faulty snippet can never inject markup.
+func SanitizeSnippet(s string) template.HTML {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	open := false
+	for i := 0; i < len(s); {
+		rest := s[i:]
+		switch c := s[i]; {
+		case strings.HasPrefix(rest, "<mark>") && !open:
+			b.WriteString("<mark>")
+			open = true
+			i += len("<mark>")
+		case strings.HasPrefix(rest, "</mark>") && open:
+			b.WriteString("</mark>")
+			open = false
+			i += len("</mark>")
+		case c == '<':
+			b.WriteString("&lt;")
+			i++
+		case c == '>':
+			b.WriteString("&gt;")
+			i++
+		case c == '&':
+			if n := entityLen(rest); n > 0 {
+				b.WriteString(rest[:n])
+				i += n
+			} else {
+				b.WriteString("&amp;")
+				i++
+			}
+		case c == 0:
+			b.WriteString("\uFFFD")
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String())
+}
+
+// entityLen returns the length of the character reference at the start of s
+// (&name; &#123; &#x1F;), or 0 if s does not start with one.
+func entityLen(s string) int {
+	i := 1
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	isHex := func(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
+	isAlnum := func(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
+	ok := isAlnum
+	if i < len(s) && s[i] == '#' {
+		i++
+		ok = isDigit
+		if i < len(s) && s[i]|0x20 == 'x' {
+			i++
+			ok = isHex
+		}
+	}
+	start := i
+	for i < len(s) && i-start < 32 && ok(s[i]) {
+		i++
+	}
+	if i == start || i >= len(s) || s[i] != ';' {
+		return 0
+	}
+	return i + 1
+}

@@ -1,0 +1,487 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsearch/bilingual/entities"
+	"github.com/newsearch/bilingual/index"
+)
+
+// seedHandler indexes testdata/seeds like seedServer but works for fuzz
+// targets too, and returns the Server so tests can set its options.
+func seedHandler(tb testing.TB) *Server {
+	tb.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(tb.TempDir(), "idx")
+	idx, err := index.Open(dir, index.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	gaz, err := entities.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	docs := make(chan index.Document)
+	done := make(chan error, 1)
+	go func() {
+		_, err := (&index.Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(ctx, docs)
+		done <- err
+	}()
+	st, err := index.Reader{}.Read(ctx, []string{"../testdata/seeds"}, func(r index.Record) error {
+		docs <- r.Doc
+		return nil
+	}, func(p index.Problem) { tb.Errorf("seed problem: %s", p) })
+	close(docs)
+	if err := <-done; err != nil {
+		tb.Fatal(err)
+	}
+	if err != nil || st.Records != 5 {
+		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
+	}
+	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv.IndexDir = dir
+	return srv
+}
+
+// getPage fetches a page and parses it, failing on anything but HTML.
+func getPage(t *testing.T, ts *httptest.Server, path string) (*http.Response, *html.Node) {
+	t.Helper()
+	res, err := http.Get(ts.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Fatalf("GET %s: Content-Type %q, want text/html", path, ct)
+	}
+	doc, err := html.Parse(res.Body)
+	if err != nil {
+		t.Fatalf("GET %s: parse HTML: %v", path, err)
+	}
+	return res, doc
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), class)
+}
+
+// findAll returns the elements under n for which match is true, in document order.
+func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func byClass(tag, class string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return n.Data == tag && hasClass(n, class) }
+}
+
+func byID(id string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return attr(n, "id") == id }
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+func one(t *testing.T, n *html.Node, what string, match func(*html.Node) bool) *html.Node {
+	t.Helper()
+	found := findAll(n, match)
+	if len(found) != 1 {
+		t.Fatalf("%s: found %d elements, want 1", what, len(found))
+	}
+	return found[0]
+}
+
+func hitIDs(doc *html.Node) []string {
+	var ids []string
+	for _, li := range findAll(doc, byClass("li", "hit")) {
+		ids = append(ids, attr(li, "data-id"))
+	}
+	return ids
+}
+
+func TestPageFirstPaint(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	res, doc := getPage(t, ts, "/?q="+url.QueryEscape("राहुल गांधी"))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, want 200", res.StatusCode)
+	}
+	for h, want := range map[string]string{
+		"X-Content-Type-Options": "nosniff",
+		"X-Frame-Options":        "DENY",
+		"Referrer-Policy":        "same-origin",
+	} {
+		if got := res.Header.Get(h); got != want {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
+	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("Content-Security-Policy = %q, want default-src 'self' and no unsafe-inline", csp)
+	}
+
+	// The four articles naming Rahul Gandhi, English and Hindi, are rendered in the HTML.
+	ids := hitIDs(doc)
+	slices.Sort(ids)
+	if want := []string{seed000, seed001, seed002, seed004}; !slices.Equal(ids, want) {
+		t.Errorf("hits %v, want %v", ids, want)
+	}
+	for _, li := range findAll(doc, byClass("li", "hit")) {
+		snip := one(t, li, "snippet of "+attr(li, "data-id"), byClass("p", "snippet"))
+		if len(findAll(snip, func(n *html.Node) bool { return n.Data == "mark" })) == 0 {
+			t.Errorf("hit %s: snippet has no <mark>: %q", attr(li, "data-id"), textOf(snip))
+		}
+		if title := textOf(one(t, li, "title", byClass("h2", "title"))); strings.TrimSpace(title) == "" {
+			t.Errorf("hit %s: empty title", attr(li, "data-id"))
+		}
+	}
+	hindi := one(t, doc, "Hindi hit", byID("hit-"+seed002))
+	if got := attr(one(t, hindi, "Hindi snippet", byClass("p", "snippet")), "lang"); got != "hi" {
+		t.Errorf("Hindi snippet lang=%q, want hi", got)
+	}
+
+	// The people facet names both people in both scripts, with counts.
+	people := textOf(one(t, doc, "people facet", byID("facet-people")))
+	for _, want := range []string{"Rahul Gandhi", "राहुल गांधी", "Ashok Gehlot", "अशोक गहलोत"} {
+		if !strings.Contains(people, want) {
+			t.Errorf("people facet lacks %q", want)
+		}
+	}
+	boxes := findAll(doc, func(n *html.Node) bool {
+		return n.Data == "input" && attr(n, "name") == "person" && attr(n, "value") == "rahul-gandhi"
+	})
+	if len(boxes) != 1 || attr(boxes[0], "form") != "search" {
+		t.Errorf("want one rahul-gandhi checkbox tied to the search form, got %d", len(boxes))
+	}
+
+	// The histogram is inline SVG whose bars link to a date range.
+	svg := one(t, doc, "histogram", func(n *html.Node) bool { return n.Data == "svg" })
+	bars := findAll(svg, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "bar") })
+	if len(bars) == 0 {
+		t.Fatal("histogram has no clickable bars")
+	}
+	var hrefs []string
+	for _, b := range bars {
+		hrefs = append(hrefs, attr(b, "href"))
+	}
+	// By hand: 000 and 001 are dated 2019-06-29, 002 2019-07-01 and 004 is
+	// undated, so the histogram has day bars and 2019-06-30 is empty.
+	q := "q=%E0%A4%B0%E0%A4%BE%E0%A4%B9%E0%A5%81%E0%A4%B2+%E0%A4%97%E0%A4%BE%E0%A4%82%E0%A4%A7%E0%A5%80"
+	if want := []string{"/?from=2019-06-29&" + q + "&to=2019-06-29", "/?from=2019-07-01&" + q + "&to=2019-07-01"}; !slices.Equal(hrefs, want) {
+		t.Errorf("bars link to %q, want %q", hrefs, want)
+	}
+	if got := textOf(one(t, doc, "undated", byClass("span", "undated-count"))); got != "1 undated" {
+		t.Errorf("undated count %q, want %q", got, "1 undated")
+	}
+	if got := attr(one(t, doc, "search box", byID("q")), "value"); got != "राहुल गांधी" {
+		t.Errorf("search box value %q, want the query", got)
+	}
+	// Only external scripts: the CSP forbids inline ones.
+	for _, s := range findAll(doc, func(n *html.Node) bool { return n.Data == "script" || n.Data == "style" }) {
+		if attr(s, "src") == "" {
+			t.Errorf("inline <%s> element; the CSP would block it", s.Data)
+		}
+	}
+}
+
+func TestPageFilters(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	_, doc := getPage(t, ts, "/?q="+url.QueryEscape("इस्तीफा")+"&party=BJP")
+	// By hand: of the five seeds, 002, 003 and 004 name the BJP.
+	ids := hitIDs(doc)
+	slices.Sort(ids)
+	if want := []string{seed002, seed003, seed004}; !slices.Equal(ids, want) {
+		t.Errorf("hits %v, want %v", ids, want)
+	}
+	box := one(t, doc, "BJP checkbox", func(n *html.Node) bool {
+		return n.Data == "input" && attr(n, "name") == "party" && attr(n, "value") == "BJP"
+	})
+	if !slices.ContainsFunc(box.Attr, func(a html.Attribute) bool { return a.Key == "checked" }) {
+		t.Error("BJP checkbox not checked")
+	}
+	// A chip toggles its filter off when active and keeps the rest of the state.
+	for _, chip := range findAll(doc, byClass("a", "chip")) {
+		if textOf(chip) != "Bharatiya Janata Party" {
+			continue
+		}
+		if !hasClass(chip, "active") {
+			t.Error("BJP chip not marked active")
+		}
+		if got, want := attr(chip, "href"), "/?q="+url.QueryEscape("इस्तीफा"); got != want {
+			t.Errorf("active BJP chip links to %q, want %q", got, want)
+		}
+	}
+	if got := textOf(one(t, doc, "summary", byID("summary"))); !strings.HasPrefix(got, "Showing 1–3 of 3 articles") {
+		t.Errorf("summary %q", got)
+	}
+}
+
+func TestPageStates(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	tests := []struct {
+		name, path string
+		status     int
+		check      func(t *testing.T, doc *html.Node)
+	}{
+		{"empty query shows all newest first", "/", 200, func(t *testing.T, doc *html.Node) {
+			// By hand: 003 is dated 2024-03-22, the newest seed.
+			if ids := hitIDs(doc); len(ids) != 5 || ids[0] != seed003 {
+				t.Errorf("hits %v, want 5 with %s first", ids, seed003)
+			}
+			// Newest first is the implicit order here, so it submits as "".
+			sel := one(t, doc, "newest option", func(n *html.Node) bool { return n.Data == "option" && textOf(n) == "Newest first" })
+			if v := attr(sel, "value"); v != "" {
+				t.Errorf("implicit order submits %q, want empty", v)
+			}
+			if !slices.ContainsFunc(sel.Attr, func(a html.Attribute) bool { return a.Key == "selected" }) {
+				t.Error("newest first not selected")
+			}
+			one(t, doc, "intro", byClass("p", "intro"))
+		}},
+		{"no results", "/?q=qqxqzzv", 200, func(t *testing.T, doc *html.Node) {
+			if ids := hitIDs(doc); len(ids) != 0 {
+				t.Errorf("hits %v, want none", ids)
+			}
+			one(t, doc, "empty notice", byClass("div", "empty"))
+		}},
+		{"bad size", "/?size=abc", 400, func(t *testing.T, doc *html.Node) {
+			msg := textOf(one(t, doc, "error", byClass("p", "error-msg")))
+			if !strings.Contains(msg, "size") {
+				t.Errorf("error %q does not name size", msg)
+			}
+		}},
+		{"unknown parameter", "/?q=x&colour=red", 400, func(t *testing.T, doc *html.Node) {
+			if msg := textOf(one(t, doc, "error", byClass("p", "error-msg"))); !strings.Contains(msg, "colour") {
+				t.Errorf("error %q does not name colour", msg)
+			}
+		}},
+		{"date the index cannot hold", "/?from=1677-01-01", 400, func(t *testing.T, doc *html.Node) {
+			if msg := textOf(one(t, doc, "error", byClass("p", "error-msg"))); !strings.Contains(msg, "from") {
+				t.Errorf("error %q does not name from", msg)
+			}
+		}},
+		{"paging", "/?size=2&offset=2&sort=date", 200, func(t *testing.T, doc *html.Node) {
+			if got := textOf(one(t, doc, "summary", byID("summary"))); !strings.HasPrefix(got, "Showing 3–4 of 5") {
+				t.Errorf("summary %q", got)
+			}
+			prev := one(t, doc, "prev", byClass("a", "prev"))
+			if got := attr(prev, "href"); got != "/?size=2&sort=date" {
+				t.Errorf("previous links to %q", got)
+			}
+			if got := attr(one(t, doc, "next", byClass("a", "next")), "href"); got != "/?offset=4&size=2&sort=date" {
+				t.Errorf("next links to %q", got)
+			}
+			// size is kept by the form even though it has no input of its own.
+			one(t, doc, "hidden size", func(n *html.Node) bool {
+				return n.Data == "input" && attr(n, "type") == "hidden" && attr(n, "name") == "size" && attr(n, "value") == "2"
+			})
+		}},
+		{"date range", "/?from=2019-01-01&to=2019-12-31", 200, func(t *testing.T, doc *html.Node) {
+			if ids := hitIDs(doc); len(ids) != 3 {
+				t.Errorf("hits %v, want the three 2019 seeds", ids)
+			}
+			if got := attr(one(t, doc, "clear dates", byClass("a", "clear-dates")), "href"); got != "/" {
+				t.Errorf("clear dates links to %q, want /", got)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, doc := getPage(t, ts, tt.path)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			tt.check(t, doc)
+		})
+	}
+}
+
+func TestStatic(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	for _, tt := range []struct {
+		path, ctype string
+		status      int
+	}{
+		{"/static/app.js", "text/javascript", 200},
+		{"/static/app.css", "text/css", 200},
+		{"/static/", "", 404},
+		{"/static/missing.js", "", 404},
+		{"/static/../page.go", "", 404},
+	} {
+		res, err := http.Get(ts.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != tt.status {
+			t.Errorf("GET %s: status %d, want %d", tt.path, res.StatusCode, tt.status)
+		}
+		if tt.ctype != "" && !strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype) {
+			t.Errorf("GET %s: Content-Type %q, want %s", tt.path, res.Header.Get("Content-Type"), tt.ctype)
+		}
+		if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: no nosniff header", tt.path)
+		}
+	}
+}
+
+func TestSanitizeSnippet(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"a <mark>Rahul</mark> b", "a <mark>Rahul</mark> b"},
+		{"<mark>राहुल गांधी</mark>", "<mark>राहुल गांधी</mark>"},
+		{"already &amp; escaped &#39;x&#39; &#x27;", "already &amp; escaped &#39;x&#39; &#x27;"},
+		{"bare & amp", "bare &amp; amp"},
+		{"&;", "&amp;;"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{`<mark onclick="x">a</mark>`, `&lt;mark onclick="x"&gt;a&lt;/mark&gt;`},
+		{"<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"},
+		{"<MARK>a</MARK>", "&lt;MARK&gt;a&lt;/MARK&gt;"},
+		{"unclosed <mark>a", "unclosed <mark>a</mark>"},
+		{"stray </mark> close", "stray &lt;/mark&gt; close"},
+		{"<mark><mark>x</mark></mark>", "<mark>&lt;mark&gt;x</mark>&lt;/mark&gt;"},
+		{"a > b", "a &gt; b"},
+		{"nul\x00byte", "nul\uFFFDbyte"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+	}
+	for _, tt := range tests {
+		if got := string(SanitizeSnippet(tt.in)); got != tt.want {
+			t.Errorf("SanitizeSnippet(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzSanitizeSnippet(f *testing.F) {
+	for _, s := range []string{"a <mark>b</mark>", "<script>", "&amp;", "<mark>", "&#x;", "&#1234567;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := string(SanitizeSnippet(s))
+		// Whatever came in, the only tags left are balanced <mark> pairs.
+		doc, err := html.ParseFragment(strings.NewReader(out), &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range doc {
+			for c := range n.Descendants() {
+				if c.Type == html.ElementNode && c.Data != "mark" {
+					t.Fatalf("SanitizeSnippet(%q) = %q has a <%s> element", s, out, c.Data)
+				}
+			}
+			if n.Type == html.ElementNode && n.Data != "mark" {
+				t.Fatalf("SanitizeSnippet(%q) = %q has a <%s> element", s, out, n.Data)
+			}
+		}
+		if strings.Count(out, "<mark>") != strings.Count(out, "</mark>") {
+			t.Fatalf("SanitizeSnippet(%q) = %q: unbalanced marks", s, out)
+		}
+	})
+}
+
+func TestPrettyID(t *testing.T) {
+	for in, want := range map[string]string{
+		"rahul-gandhi":     "Rahul Gandhi",
+		"x-foo-bar":        "Foo Bar",
+		"INC":              "INC",
+		"ghulam-nabi-azad": "Ghulam Nabi Azad",
+		"":                 "",
+		"राहुल-गांधी":      "राहुल गांधी",
+	} {
+		if got := PrettyID(in); got != want {
+			t.Errorf("PrettyID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHitTitle(t *testing.T) {
+	for _, tt := range []struct {
+		hit  index.Hit
+		want string
+	}{
+		{index.Hit{Title: "  Own title ", Snippet: "x"}, "Own title"},
+		{index.Hit{Snippet: "… <mark>Rahul</mark> Gandhi&#39;s letter …"}, "Rahul Gandhi's letter"},
+		{index.Hit{Snippet: "one two three four five six seven eight nine ten eleven"}, "one two three four five six seven eight nine ten …"},
+		{index.Hit{Snippet: ""}, "Untitled article"},
+	} {
+		if got := hitTitle(tt.hit); got != tt.want {
+			t.Errorf("hitTitle(%+v) = %q, want %q", tt.hit, got, tt.want)
+		}
+	}
+}
+
+func TestWebURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/a?b=1": "https://example.com/a?b=1",
+		"http://example.com":        "http://example.com",
+		"javascript:alert(1)":       "",
+		"data:text/html,x":          "",
+		"/relative":                 "",
+		"":                          "",
+	} {
+		if got := webURL(in); got != want {
+			t.Errorf("webURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzPage sends arbitrary query strings to the page: every answer is a page
+// (200 or a 400 naming the problem), never a panic or a 500.
+func FuzzPage(f *testing.F) {
+	for _, s := range []string{"", "q=x", "size=abc", "q=%E0%A4%B0&party=BJP&from=2019-01-01&to=2019-12-31",
+		"offset=99999", "sort=-date&lang=hi", "person=&q=", "q=%ff", "from=2020-13-01", "q=<script>", "a=%zz"} {
+		f.Add(s)
+	}
+	h := seedHandler(f).Handler()
+	f.Fuzz(func(t *testing.T, raw string) {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.URL.RawQuery = raw
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest {
+			t.Fatalf("query %q: status %d: %s", raw, rec.Code, rec.Body.String())
+		}
+		if !strings.Contains(rec.Body.String(), `<div id="app"`) {
+			t.Fatalf("query %q: not the page", raw)
+		}
+	})
+}
