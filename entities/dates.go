@@ -218,14 +218,24 @@ func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time
 		back := (int(base.Weekday()) - int(wd) + 7) % 7
 		out = append(out, base.AddDate(0, 0, -back))
 	}
-	for _, g := range reWeekdayEn.FindAllStringSubmatch(text, -1) {
-		if g[2] != "" {
-			continue // "Friday, March 22": the written date is already taken
-		}
-		weekday(g[1])
+	// The regexps are slow on long articles; most articles name no weekday.
+	hasEn := strings.Contains(text, "day")
+	hasHi := strings.Contains(text, "वार")
+	if !hasEn && !hasHi && !strings.Contains(text, "आज") {
+		return nil
 	}
-	for _, g := range reWeekdayHi.FindAllStringSubmatch(text, -1) {
-		weekday(g[1])
+	if hasEn {
+		for _, g := range reWeekdayEn.FindAllStringSubmatch(text, -1) {
+			if g[2] != "" {
+				continue // "Friday, March 22": the written date is already taken
+			}
+			weekday(g[1])
+		}
+	}
+	if hasHi {
+		for _, g := range reWeekdayHi.FindAllStringSubmatch(text, -1) {
+			weekday(g[1])
+		}
 	}
 	for _, g := range reRelative.FindAllStringSubmatch(text, -1) {
 		switch {

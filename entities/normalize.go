@@ -113,6 +113,18 @@ func normalize(s string) (string, []int) {
 
 // normKey is the normalized, trimmed form used as a lookup key.
 func normKey(s string) string {
+	// Most words are plain ASCII letters: lowercasing is all normalize does to
+	// them, and it is called for every word of every article.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	n, _ := normalize(s)
 	return strings.TrimSpace(n)
 }

@@ -81,6 +81,16 @@ var reGloss = regexp.MustCompile(`((?:\p{Devanagari}+ ){0,2}\p{Devanagari}+) \((
 func (x *Extractor) findCandidates(text string) []candidate {
 	var out []candidate
 	toks, joined := tokens(text)
+	// Words repeat (के, में, the): normalize each distinct word once.
+	memo := map[string]string{}
+	normKey := func(w string) string {
+		k, ok := memo[w]
+		if !ok {
+			k = normKey(w)
+			memo[w] = k
+		}
+		return k
+	}
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].w
 		lw := normKey(w)
@@ -122,7 +132,11 @@ func (x *Extractor) findCandidates(text string) []candidate {
 			out = append(out, candidate{en: strings.Join(name, " "), s: toks[i+1].s, e: toks[j-1].e})
 		}
 	}
-	for _, g := range reGloss.FindAllStringSubmatchIndex(text, -1) {
+	var glosses [][]int
+	if strings.Contains(text, " (") && isDevanagari(text) {
+		glosses = reGloss.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, g := range glosses {
 		hi := text[g[2]:g[3]]
 		// drop leading function words and titles: "कांग्रेस अध्यक्ष राहुल गांधी" -> "राहुल गांधी"
 		ws := strings.Fields(hi)

@@ -87,7 +87,8 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 	}
 	out.BodyEn, out.BodyHi, out.BodyDeva = en.String(), hi.String(), deva.String()
 	out.KeyHi = out.BodyHi + out.BodyDeva
-	for _, r := range analyzers.Split(d.Title) {
+	titleRuns := analyzers.Split(d.Title)
+	for _, r := range titleRuns {
 		if r.Lang == analyzers.Hindi || r.Lang == analyzers.Devanagari {
 			out.TitleHi += r.Text + " "
 		} else {
@@ -97,7 +98,7 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 	out.KeyHi += " " + out.TitleHi
 	out.KeyEn = out.TitleEn + " " + out.BodyEn
 	out.LightHi, out.LightEn = out.KeyHi, out.KeyEn
-	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, analyzers.Split(d.Title)...))
+	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, titleRuns...))
 	if x == nil {
 		return out, nil
 	}

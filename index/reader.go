@@ -604,3 +604,16 @@ func truncateRunes(s string, n int) string {
 	}
 	return s
 }
+
+// ReadStream reads JSON lines from in, as from a .jsonl file called name, with
+// the same validation and limits as Read; searchd uses it for request bodies.
+// Problems name the line in the stream. It returns early only when ctx is
+// cancelled or emit returns an error.
+func (r Reader) ReadStream(ctx context.Context, name string, in io.Reader, emit func(Record) error, reject func(Problem)) (ReadStats, error) {
+	run := &readRun{ctx: ctx, max: r.MaxDocBytes, emit: emit, reject: reject}
+	if run.max <= 0 {
+		run.max = DefaultMaxDocBytes
+	}
+	err := run.jsonl(name, in, false)
+	return run.stats, err
+}

@@ -89,3 +89,11 @@ func BenchmarkSearchExpansion(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuild indexes the seeds and the shared Hindi and Inshorts corpora
+// with extraction, for profiling the indexing path.
+func BenchmarkBuild(b *testing.B) {
+	for b.Loop() {
+		benchIndex(b, filepath.Join(b.TempDir(), "idx"))
+	}
+}

@@ -1,0 +1,136 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/newsearch/bilingual/entities"
+)
+
+// ErrIndexInUse reports that another process holds the index open for
+// writing; Bleve allows one writer per index directory.
+var ErrIndexInUse = errors.New("index is in use by another process")
+
+// lockWait is how long OpenWritable waits for another process to let go of
+// the index before giving up; long enough to ride over a restart, short
+// enough that a second writer fails promptly instead of hanging.
+const lockWait = 2 * time.Second
+
+// OpenWritable opens the index in dir for writing like Open, creating it when
+// absent, but fails with ErrIndexInUse instead of waiting forever when
+// another process (a running searchd, another indexer) holds it.
+func OpenWritable(dir string, opt Options) (bleve.Index, error) {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return Open(dir, opt)
+	}
+	idx, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait.String()})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrIndexInUse)
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return idx, nil
+}
+
+// Writer adds and deletes documents in an open index synchronously, preparing
+// each one exactly as Builder does; it is what searchd's write API uses, so
+// that an acknowledged write is already durable.
+type Writer struct {
+	idx bleve.Index
+	x   *entities.Extractor
+}
+
+// NewWriter returns a writer over idx; x finds people, parties and dates and
+// may be nil to index text only. It is safe for concurrent use.
+func NewWriter(idx bleve.Index, x *entities.Extractor) *Writer {
+	return &Writer{idx: idx, x: x}
+}
+
+// Write prepares docs and indexes them in one Bleve batch, returning only
+// once the batch is persisted. A document whose id is already indexed is
+// replaced; when docs repeats an id, the last one wins.
+func (w *Writer) Write(ctx context.Context, docs []Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	for i, d := range docs {
+		if strings.TrimSpace(d.ID) == "" {
+			return fmt.Errorf("document %d of %d: empty id", i+1, len(docs))
+		}
+	}
+	type prepared struct {
+		doc     indexedDoc
+		unknown []entities.Person
+	}
+	out := make([]prepared, len(docs))
+	// Extraction dominates the cost of a large batch, so spread it over the
+	// CPUs; each worker takes every n-th document.
+	workers := min(runtime.NumCPU(), len(docs))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(docs); i += workers {
+				if ctx.Err() != nil {
+					return
+				}
+				d, u := prepare(docs[i], w.x)
+				out[i] = prepared{d, u}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write %d documents: %w", len(docs), err)
+	}
+	batch := w.idx.NewBatch()
+	for i, p := range out {
+		if err := batch.Index(docs[i].ID, p.doc); err != nil {
+			return fmt.Errorf("document %s: %w", docs[i].ID, err)
+		}
+		for _, u := range p.unknown {
+			label, err := json.Marshal(u)
+			if err != nil {
+				return fmt.Errorf("document %s: person %s: %w", docs[i].ID, u.ID, err)
+			}
+			batch.SetInternal(personKey(u.ID), label)
+		}
+	}
+	if err := w.idx.Batch(batch); err != nil {
+		return fmt.Errorf("write batch of %d documents: %w", len(docs), err)
+	}
+	return nil
+}
+
+// Delete removes the document with id, reporting whether it was there; like
+// Write it returns once the deletion is persisted.
+func (w *Writer) Delete(ctx context.Context, id string) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	d, err := w.idx.Document(id)
+	if err != nil {
+		return false, fmt.Errorf("delete %s: look up: %w", id, err)
+	}
+	if d == nil {
+		return false, nil
+	}
+	batch := w.idx.NewBatch()
+	batch.Delete(id)
+	if err := w.idx.Batch(batch); err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	return true, nil
+}
