@@ -86,3 +86,30 @@ func TestDateHistogramBucketSize(t *testing.T) {
 		})
 	}
 }
+
+func TestFacetCache(t *testing.T) {
+	s := datedSearcher(t, "2019-06-29", "2020-01-01", "")
+	ctx := context.Background()
+	first, err := s.Search(ctx, Request{Q: "election", Langs: []string{"en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paging and order do not change the counts, and filter order does not matter.
+	second, err := s.Search(ctx, Request{Q: "election", Langs: []string{"en"}, Size: 1, Sort: SortDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits, misses := s.FacetCacheStats(); hits != 1 || misses != 1 {
+		t.Errorf("cache hits %d misses %d, want 1 and 1", hits, misses)
+	}
+	if fmt.Sprint(first.Facets, first.FacetMeta) != fmt.Sprint(second.Facets, second.FacetMeta) {
+		t.Errorf("cached facets differ:\n%+v\n%+v", first.Facets, second.Facets)
+	}
+	s.Invalidate()
+	if _, err := s.Search(ctx, Request{Q: "election", Langs: []string{"en"}}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, misses := s.FacetCacheStats(); hits != 1 || misses != 2 {
+		t.Errorf("after Invalidate: hits %d misses %d, want 1 and 2", hits, misses)
+	}
+}

@@ -101,6 +101,7 @@ type Searcher struct {
 	gaz    *entities.Gazetteer
 	ext    *entities.Extractor
 	tr     *translator // nil: no expansion across languages
+	facets *facetCache
 	// analyzers used to find query terms in stored text for snippets
 	snippetAnalyzers []analysis.Analyzer
 }
@@ -118,7 +119,7 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Searcher{idx: idx, gaz: gaz, ext: entities.NewExtractor(gaz), fields: []textField{
+	s := &Searcher{idx: idx, gaz: gaz, ext: entities.NewExtractor(gaz), facets: newFacetCache(FacetCacheSize), fields: []textField{
 		{FieldTitleEn, en, TitleBoost},
 		{FieldBodyEn, en, 1},
 		{FieldTitleHi, hi, TitleBoost},
@@ -274,7 +275,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), r.Size, r.Offset, false)
 	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
-	s.mainFacets(req, groups)
+	cacheKey := s.facets.key(r)
+	cached, hit := s.facets.get(cacheKey)
+	if !hit {
+		s.mainFacets(req, groups)
+	}
 	switch r.Sort {
 	case "", SortRelevance:
 	case SortDate:
@@ -288,9 +293,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
-	facets, err := s.computeFacets(ctx, text, groups, res, r)
-	if err != nil {
-		return nil, err
+	facets := cached
+	if !hit {
+		if facets, err = s.computeFacets(ctx, text, groups, res, r); err != nil {
+			return nil, err
+		}
+		s.facets.add(cacheKey, facets)
 	}
 	// Snippets mark translations too, so a user sees why a hit came.
 	marked := []string{r.Q}

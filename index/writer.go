@@ -19,7 +19,7 @@ import (
 
 // ErrIndexInUse reports that another process holds the index open for
 // writing; Bleve allows one writer per index directory.
-var ErrIndexInUse = errors.New("index is in use by another process")
+var ErrIndexInUse = errors.New("index is locked by another process")
 
 // lockWait is how long OpenWritable waits for another process to let go of
 // the index before giving up; long enough to ride over a restart, short

@@ -54,6 +54,22 @@ func (s *Server) newMetrics() *metrics {
 			}
 			return float64(n)
 		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "searchd",
+			Name:      "facet_cache_hits_total",
+			Help:      "Searches whose facet counts came from the cache.",
+		}, func() float64 {
+			hits, _ := s.search.FacetCacheStats()
+			return float64(hits)
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "searchd",
+			Name:      "facet_cache_misses_total",
+			Help:      "Searches that counted their facets.",
+		}, func() float64 {
+			_, misses := s.search.FacetCacheStats()
+			return float64(misses)
+		}),
 	)
 	if dir := s.IndexDir; dir != "" {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{

@@ -95,6 +95,10 @@ func TestMetrics(t *testing.T) {
 	if docs == nil || len(docs.GetMetric()) != 1 || docs.GetMetric()[0].GetGauge().GetValue() != 5 {
 		t.Errorf("searchd_index_documents = %v, want 5", docs)
 	}
+	// The same search three times: counted once, then twice from the cache.
+	if h := fams["searchd_facet_cache_hits_total"]; h == nil || h.GetMetric()[0].GetCounter().GetValue() < searches-1 {
+		t.Errorf("searchd_facet_cache_hits_total = %v, want ≥ %d", h, searches-1)
+	}
 	size := fams["searchd_index_size_bytes"]
 	if size == nil || size.GetMetric()[0].GetGauge().GetValue() <= 0 {
 		t.Errorf("searchd_index_size_bytes = %v, want > 0", size)

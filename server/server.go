@@ -23,6 +23,18 @@ type Server struct {
 	Timeout time.Duration
 	// IndexDir, when set, is the index directory whose size /metrics reports.
 	IndexDir string
+	// Writer, with AdminToken, enables POST /api/docs and DELETE /api/docs/{id};
+	// without both they answer 403.
+	Writer *index.Writer
+	// AdminToken is the bearer token the write routes require.
+	AdminToken string
+	// MaxBodyBytes bounds a write request body; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// MaxDocBytes bounds one written record; 0 means index.DefaultMaxDocBytes.
+	MaxDocBytes int
+	// CORSOrigin, when set, is the one origin allowed to read GET /api/* from
+	// a browser; empty means no CORS headers at all.
+	CORSOrigin string
 }
 
 // DefaultTimeout is the per-request search deadline.
@@ -40,12 +52,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
 	mux.HandleFunc("GET /api/facets/{facet}", s.handleFacet)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.adminRoutes(mux)
 	page := s.newPage()
 	mux.Handle("GET /{$}", page)
 	mux.Handle("GET /static/", page.static())
 	m := s.newMetrics()
 	mux.Handle("GET /metrics", m.handler())
-	return m.instrument(s.recoverer(s.logged(mux)))
+	return m.instrument(s.recoverer(s.logged(s.cors(mux))))
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {

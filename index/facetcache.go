@@ -1,0 +1,74 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+)
+
+// FacetCacheSize is how many distinct queries' facet counts a Searcher keeps.
+// Counting facets visits every matching document, which dominates broad
+// queries; the cache makes repeated ones (the empty query, a filter clicked
+// in the sidebar, paging) cost only their top hits.
+const FacetCacheSize = 512
+
+// facetCache holds exact facet counts by query and filters. Writers purge it,
+// so a cached count is never stale.
+type facetCache struct {
+	lru          *lru.Cache[string, *Facets]
+	hits, misses atomic.Uint64
+}
+
+func newFacetCache(size int) *facetCache {
+	c, err := lru.New[string, *Facets](size)
+	if err != nil {
+		panic(err) // only for a size below 1, which is ours to choose
+	}
+	return &facetCache{lru: c}
+}
+
+// key identifies what facet counts depend on: the query and the filters, not
+// paging or sort. Values are sorted: person=a&person=b counts as b&a does.
+func (c *facetCache) key(r Request) string {
+	var b strings.Builder
+	b.WriteString(r.Q)
+	for _, vs := range [][]string{r.People, r.Parties, r.Langs} {
+		vs = slices.Sorted(slices.Values(vs))
+		b.WriteByte(0)
+		b.WriteString(strings.Join(vs, "\x01"))
+	}
+	for _, t := range []time.Time{r.From, r.To} {
+		b.WriteByte(0)
+		if !t.IsZero() {
+			b.WriteString(t.Format(time.DateOnly))
+		}
+	}
+	return b.String()
+}
+
+func (c *facetCache) get(key string) (*Facets, bool) {
+	f, ok := c.lru.Get(key)
+	if ok {
+		c.hits.Add(1)
+	} else {
+		c.misses.Add(1)
+	}
+	return f, ok
+}
+
+func (c *facetCache) add(key string, f *Facets) { c.lru.Add(key, f) }
+
+func (c *facetCache) purge() { c.lru.Purge() }
+
+// FacetCacheStats reports the facet cache's hits and misses since start, for
+// the operators' metrics.
+func (s *Searcher) FacetCacheStats() (hits, misses uint64) {
+	return s.facets.hits.Load(), s.facets.misses.Load()
+}
+
+// Invalidate drops cached facet counts; whoever writes to the index calls it
+// after each acknowledged write.
+func (s *Searcher) Invalidate() { s.facets.purge() }

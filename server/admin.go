@@ -1,0 +1,156 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+// DefaultMaxBodyBytes bounds a POST /api/docs body when Server.MaxBodyBytes is 0.
+const DefaultMaxBodyBytes = 64 << 20
+
+// Rejection is one record of a POST /api/docs body that was not indexed.
+type Rejection struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+// WriteResult is the answer to POST /api/docs.
+type WriteResult struct {
+	Indexed  int         `json:"indexed"`
+	Rejected []Rejection `json:"rejected"`
+	Error    string      `json:"error,omitempty"`
+}
+
+// adminRoutes adds the write API; it answers 403 when no token is set, so a
+// client learns writes are off rather than that the route does not exist.
+func (s *Server) adminRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /api/docs", s.authorized(s.handlePostDocs))
+	mux.HandleFunc("DELETE /api/docs/{id}", s.authorized(s.handleDeleteDoc))
+}
+
+// authorized lets a request through only with the configured bearer token.
+func (s *Server) authorized(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.AdminToken == "" || s.Writer == nil {
+			writeError(w, http.StatusForbidden, errors.New("writes disabled: start searchd with --admin-token or SEARCHD_ADMIN_TOKEN"))
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		// ConstantTimeCompare keeps the comparison from leaking how much of a
+		// guessed token was right.
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.AdminToken)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="searchd"`)
+			writeError(w, http.StatusUnauthorized, errors.New("missing or wrong bearer token"))
+			return
+		}
+		next(w, r)
+	}
+}
+
+func (s *Server) handlePostDocs(w http.ResponseWriter, r *http.Request) {
+	limit := s.MaxBodyBytes
+	if limit <= 0 {
+		limit = DefaultMaxBodyBytes
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			writeError(w, http.StatusRequestEntityTooLarge,
+				fmt.Errorf("request body is larger than the limit of %d bytes: send fewer documents per request", mb.Limit))
+			return
+		}
+		writeError(w, http.StatusBadRequest, fmt.Errorf("read request body: %w", err))
+		return
+	}
+	docs, rejected, err := ParseDocsBody(r.Context(), body, s.MaxDocBytes)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	res := WriteResult{Rejected: rejected}
+	if len(docs) == 0 {
+		res.Error = "no document accepted"
+		if len(rejected) == 0 {
+			res.Error = "empty body: want one JSON document or JSON lines"
+		}
+		writeJSON(w, http.StatusBadRequest, res)
+		return
+	}
+	if err := s.Writer.Write(r.Context(), docs); err != nil {
+		s.log.Error("write failed", "documents", len(docs), "err", err)
+		writeError(w, http.StatusInternalServerError, errors.New("write failed: nothing acknowledged"))
+		return
+	}
+	res.Indexed = len(docs)
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	ok, err := s.Writer.Delete(r.Context(), id)
+	if err != nil {
+		s.log.Error("delete failed", "id", id, "err", err)
+		writeError(w, http.StatusInternalServerError, errors.New("delete failed"))
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, errors.New("no document with id "+id))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+}
+
+// ParseDocsBody reads a POST /api/docs body: one JSON document (which may
+// span lines) or JSON lines, each validated as the indexer's reader does.
+// Bad records come back as rejections and do not stop the good ones; maxDoc
+// bounds a record (0 means index.DefaultMaxDocBytes).
+func ParseDocsBody(ctx context.Context, body []byte, maxDoc int) ([]index.Document, []Rejection, error) {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
+	if bytes.IndexByte(trimmed, '\n') >= 0 && trimmed[0] == '{' && json.Valid(trimmed) {
+		// A single pretty-printed document: fold it onto one line so the
+		// line-oriented reader takes it whole.
+		var one bytes.Buffer
+		if err := json.Compact(&one, trimmed); err == nil {
+			body = one.Bytes()
+		}
+	}
+	var docs []index.Document
+	rejected := []Rejection{}
+	_, err := index.Reader{MaxDocBytes: maxDoc}.ReadStream(ctx, "body", bytes.NewReader(body),
+		func(rec index.Record) error {
+			docs = append(docs, rec.Doc)
+			return nil
+		},
+		func(p index.Problem) { rejected = append(rejected, Rejection{Line: p.Line, Reason: p.Reason}) })
+	if err != nil {
+		return nil, nil, fmt.Errorf("read body: %w", err)
+	}
+	return docs, rejected, nil
+}
+
+// cors answers cross-origin GET /api/* requests from the one configured
+// origin; with none configured the API stays same-origin only.
+func (s *Server) cors(next http.Handler) http.Handler {
+	if s.CORSOrigin == "" {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && strings.HasPrefix(r.URL.Path, "/api/") {
+			w.Header().Add("Vary", "Origin")
+			if r.Header.Get("Origin") == s.CORSOrigin {
+				w.Header().Set("Access-Control-Allow-Origin", s.CORSOrigin)
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
