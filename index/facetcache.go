@@ -69,6 +69,11 @@ func (s *Searcher) FacetCacheStats() (hits, misses uint64) {
 	return s.facets.hits.Load(), s.facets.misses.Load()
 }
 
-// Invalidate drops cached facet counts; whoever writes to the index calls it
-// after each acknowledged write.
-func (s *Searcher) Invalidate() { s.facets.purge() }
+// Invalidate drops cached facet counts and starts rebuilding the facet
+// columns; whoever writes to the index calls it after each acknowledged
+// write. Until the rebuild is done, facets are counted by Bleve.
+func (s *Searcher) Invalidate() {
+	s.gen.Add(1)
+	s.facets.purge()
+	go s.refreshColumns()
+}

@@ -110,7 +110,11 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 				return nil, fmt.Errorf("facet %s: %w", name, err)
 			}
 		}
-		vals := s.termValues(name, res.Facets[name], selected[name])
+		var terms []*search.TermFacet
+		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
+			terms = fr.Terms.Terms()
+		}
+		vals := s.termValues(name, terms, selected[name])
 		switch name {
 		case FacetPeople:
 			f.People = vals
@@ -150,16 +154,15 @@ func (s *Searcher) mainFacets(req *bleve.SearchRequest, groups filterGroups) {
 	}
 }
 
-func (s *Searcher) termValues(name string, fr *search.FacetResult, selected []string) []FacetValue {
+// termValues labels a terms facet's top values and marks the selected ones.
+func (s *Searcher) termValues(name string, terms []*search.TermFacet, selected []string) []FacetValue {
 	out := []FacetValue{}
 	seen := map[string]bool{}
-	if fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			v := FacetValue{Value: t.Term, Count: t.Count, Selected: slices.Contains(selected, t.Term)}
-			v.Label, v.LabelHi = s.label(name, t.Term)
-			out = append(out, v)
-			seen[t.Term] = true
-		}
+	for _, t := range terms {
+		v := FacetValue{Value: t.Term, Count: t.Count, Selected: slices.Contains(selected, t.Term)}
+		v.Label, v.LabelHi = s.label(name, t.Term)
+		out = append(out, v)
+		seen[t.Term] = true
 	}
 	// A selected value outside the top list stays visible so it can be unticked.
 	for _, v := range selected {
@@ -228,15 +231,18 @@ func (s *Searcher) dateFacet(ctx context.Context, q query.Query, years *search.F
 		return nil // nothing matching is dated
 	}
 	if hi-lo >= 2 {
-		f.interval = "year"
-		for y := lo; y <= hi; y++ {
-			from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-			b := bucket(fmt.Sprint(y), from, from.AddDate(1, 0, -1))
-			b.Count = counts[fmt.Sprint(y)]
-			f.Dates = append(f.Dates, b)
+		f.interval, f.Dates = "year", yearBuckets(lo, hi)
+		for i := range f.Dates {
+			f.Dates[i].Count = counts[f.Dates[i].Label]
 		}
 		return nil
 	}
+	return s.fineDates(ctx, q, lo, hi, f)
+}
+
+// fineDates fills a histogram whose matches lie within the years lo..hi, at
+// most two years apart: months, or days when the months are at most two.
+func (s *Searcher) fineDates(ctx context.Context, q query.Query, lo, hi int, f *Facets) error {
 	months, err := s.countBuckets(ctx, q, monthBuckets(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 12, 31, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
 		return err
@@ -263,10 +269,12 @@ func (s *Searcher) exactDateFacet(ctx context.Context, q query.Query, f *Facets)
 	if err != nil || !ok {
 		return err
 	}
-	var buckets []DateBucket
-	f.interval, buckets = histogram(lo, hi)
-	f.Dates, err = s.countBuckets(ctx, q, buckets)
-	return err
+	if hi.Year()-lo.Year() >= 2 {
+		f.interval = "year"
+		f.Dates, err = s.countBuckets(ctx, q, yearBuckets(lo.Year(), hi.Year()))
+		return err
+	}
+	return s.fineDates(ctx, q, lo.Year(), hi.Year(), f)
 }
 
 // countBuckets counts the documents matching q in each bucket.
@@ -318,25 +326,16 @@ func trim(bs []DateBucket) []DateBucket {
 	return bs
 }
 
-// histogram chooses the bucket size for the span lo..hi — years over
-// multi-year spans, months within about two years, days within about two
-// months — and returns the empty buckets covering it.
-func histogram(lo, hi time.Time) (string, []DateBucket) {
-	lo, hi = dayOf(lo), dayOf(hi)
-	span := hi.Sub(lo)
-	switch {
-	case span > 2*366*24*time.Hour:
-		var out []DateBucket
-		for y := lo.Year(); y <= hi.Year(); y++ {
-			from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-			out = append(out, bucket(fmt.Sprint(y), from, from.AddDate(1, 0, -1)))
-		}
-		return "year", out
-	case span > 62*24*time.Hour:
-		return "month", monthBuckets(lo, hi)
-	default:
-		return "day", dayBuckets(lo, hi)
+// yearBuckets returns empty buckets for the years lo..hi. The bucket size
+// follows the span of the matches: years when they span more than two
+// calendar years, months within that, days when within two months.
+func yearBuckets(lo, hi int) []DateBucket {
+	var out []DateBucket
+	for y := lo; y <= hi; y++ {
+		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		out = append(out, bucket(fmt.Sprint(y), from, from.AddDate(1, 0, -1)))
 	}
+	return out
 }
 
 func monthBuckets(lo, hi time.Time) []DateBucket {

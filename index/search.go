@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -102,6 +104,13 @@ type Searcher struct {
 	ext    *entities.Extractor
 	tr     *translator // nil: no expansion across languages
 	facets *facetCache
+
+	// In-memory facet columns for the index as of generation gen; writers
+	// bump gen (Invalidate) and the columns are rebuilt in the background.
+	gen      atomic.Uint64
+	cols     atomic.Pointer[columns]
+	building sync.Mutex // one rebuild at a time
+	closed   atomic.Bool
 	// analyzers used to find query terms in stored text for snippets
 	snippetAnalyzers []analysis.Analyzer
 }
@@ -134,23 +143,23 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		}
 		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
 	}
-	if opt.Stock || opt.NoExpand {
-		return s, nil
+	if !opt.Stock && !opt.NoExpand {
+		light, err := cache.AnalyzerNamed(analyzers.RomanLightAnalyzer)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanLightAnalyzer, err)
+		}
+		fd := opt.Freedict
+		switch fd {
+		case "":
+			fd = lexicon.FreedictPath
+		case "-":
+			fd = ""
+		}
+		if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], light, fd); err != nil {
+			return nil, err
+		}
 	}
-	light, err := cache.AnalyzerNamed(analyzers.RomanLightAnalyzer)
-	if err != nil {
-		return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanLightAnalyzer, err)
-	}
-	fd := opt.Freedict
-	switch fd {
-	case "":
-		fd = lexicon.FreedictPath
-	case "-":
-		fd = ""
-	}
-	if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], light, fd); err != nil {
-		return nil, err
-	}
+	go s.refreshColumns()
 	return s, nil
 }
 
@@ -277,8 +286,20 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
 	cacheKey := s.facets.key(r)
 	cached, hit := s.facets.get(cacheKey)
+	// Facets are counted from the in-memory columns beside the main search
+	// when they are ready, else by Bleve within it.
+	var counted chan countResult
 	if !hit {
-		s.mainFacets(req, groups)
+		if cols := s.acquireColumns(); cols != nil {
+			counted = make(chan countResult, 1)
+			go func() {
+				defer cols.mu.RUnlock()
+				f, err := cols.count(ctx, s, text, r)
+				counted <- countResult{f, err}
+			}()
+		} else {
+			s.mainFacets(req, groups)
+		}
 	}
 	switch r.Sort {
 	case "", SortRelevance:
@@ -290,11 +311,23 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		return nil, fmt.Errorf("unknown sort %q", r.Sort)
 	}
 	res, err := s.idx.SearchInContext(ctx, req)
+	var c countResult
+	if counted != nil {
+		c = <-counted // wait even on error: the count holds the columns
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
 	facets := cached
-	if !hit {
+	switch {
+	case hit:
+	case counted != nil:
+		if c.err != nil {
+			return nil, c.err
+		}
+		facets = c.facets
+		s.facets.add(cacheKey, facets)
+	default:
 		if facets, err = s.computeFacets(ctx, text, groups, res, r); err != nil {
 			return nil, err
 		}

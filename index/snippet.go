@@ -13,7 +13,7 @@ import (
 const SnippetRunes = 240
 
 // snippetChunk is how much text snippet analyzes at a time, in bytes.
-const snippetChunk = 4096
+const snippetChunk = 2048
 
 // chunkEnd returns where a chunk starting at start ends: about n bytes on,
 // at a space so no word is cut.

@@ -165,7 +165,7 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 		i += n
 		var group []query.Query
 		var to []string
-		for _, r := range rs[:min(len(rs), MaxRenderings)] {
+		for _, r := range firstN(preferWords(rs), MaxRenderings) {
 			for _, f := range fields {
 				if budget == 0 {
 					break
@@ -229,6 +229,25 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 		exps = append(exps, Expansion{From: q, To: keys, Source: "romanized"})
 	}
 	return clauses, exps, romanized
+}
+
+func firstN[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }
+
+// preferWords keeps the one-word renderings when there are any: a phrase
+// query checks positions in every document holding all its words, which made
+// translated queries the slowest, and a word rendering finds those documents
+// anyway.
+func preferWords(rs []rendering) []rendering {
+	var words []rendering
+	for _, r := range rs {
+		if len(r.terms) == 1 {
+			words = append(words, r)
+		}
+	}
+	if len(words) == 0 {
+		return rs
+	}
+	return words
 }
 
 // longest finds the longest dictionary entry starting at toks[0], preferring

@@ -1,0 +1,116 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/newsearch/bilingual/entities"
+)
+
+// seedSearcher indexes testdata/seeds with extraction.
+func seedSearcher(t *testing.T) *Searcher {
+	t.Helper()
+	ctx := context.Background()
+	idx, err := Open(filepath.Join(t.TempDir(), "idx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make(chan Document, 8)
+	done := make(chan error, 1)
+	go func() {
+		_, err := (&Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(ctx, docs)
+		done <- err
+	}()
+	if _, err := (Reader{}).Read(ctx, []string{"../testdata/seeds"}, func(r Record) error { docs <- r.Doc; return nil }, nil); err != nil {
+		t.Fatal(err)
+	}
+	close(docs)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSearcher(idx, Options{Freedict: "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// bothWays counts r's facets from the columns and through Bleve.
+func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve string) {
+	t.Helper()
+	ctx := context.Background()
+	s.refreshColumns()
+	c := s.acquireColumns()
+	if c == nil {
+		t.Fatal("no facet columns after a refresh")
+	}
+	s.resolve(&r)
+	qi := QueryInfo{Q: r.Q}
+	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
+	text := s.textQuery(r.Q, &qi)
+	got, err := c.count(ctx, s, text, r)
+	c.mu.RUnlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := filters(r)
+	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 0, 0, false)
+	s.mainFacets(req, groups)
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.computeFacets(ctx, text, groups, res, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	show := func(f *Facets) string { return fmt.Sprintf("%+v %s %d", *f, f.interval, f.undated) }
+	return show(got), show(want)
+}
+
+func TestColumnsCountAsBleveDoes(t *testing.T) {
+	s := seedSearcher(t)
+	day := func(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }
+	for _, r := range []Request{
+		{},
+		{Q: "resignation"},
+		{Q: "राहुल गांधी"},
+		{Q: "इस्तीफा", Langs: []string{"en"}},
+		{Parties: []string{"BJP"}},
+		{People: []string{"rahul-gandhi", "ashok-gehlot"}, Langs: []string{"hi", "en"}},
+		{Q: "Congress", From: day("2019-06-01"), To: day("2019-06-30")},
+		{Q: "Congress", Parties: []string{"BJP"}, From: day("2019-01-01")},
+		{People: []string{"nobody-at-all"}},
+	} {
+		got, want := bothWays(t, s, r)
+		if got != want {
+			t.Errorf("%+v:\ncolumns %s\nbleve   %s", r, got, want)
+		}
+		if testing.Verbose() {
+			t.Logf("%+v: %s", r, got)
+		}
+	}
+}
+
+func TestColumnsHistogram(t *testing.T) {
+	s := datedSearcher(t, "2004-05-01", "2006-01-01", "2006-12-31", "", "2019-06-29", "2019-07-01")
+	for _, r := range []Request{{}, {From: day0("2006-01-01")}, {To: day0("2005-01-01")}, {From: day0("2019-06-01")}} {
+		got, want := bothWays(t, s, r)
+		if got != want {
+			t.Errorf("%+v:\ncolumns %s\nbleve   %s", r, got, want)
+		}
+	}
+}
+
+func day0(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }
