@@ -32,6 +32,7 @@ func datedSearcher(t *testing.T, dates ...string) *Searcher {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
 

@@ -62,6 +62,7 @@ func seedServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	ts := httptest.NewServer(New(s, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	t.Cleanup(ts.Close)
 	return ts

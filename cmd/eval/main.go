@@ -164,6 +164,7 @@ func evaluate(ctx context.Context, set *evalSet, c config) ([]result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer s.Close()
 	var out []result
 	for _, d := range [][2]string{{"en", "en"}, {"hi", "hi"}, {"en", "hi"}, {"hi", "en"}} {
 		from, to := d[0], d[1]
