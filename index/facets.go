@@ -358,11 +358,6 @@ func bucket(label string, from, to time.Time) DateBucket {
 	return DateBucket{Label: label, From: from.Format(time.DateOnly), To: to.Format(time.DateOnly)}
 }
 
-func dayOf(t time.Time) time.Time {
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 // label returns the English and Hindi names of a facet value.
 func (s *Searcher) label(facet, value string) (string, string) {
 	switch facet {

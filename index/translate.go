@@ -264,14 +264,6 @@ func (t *translator) longest(dicts []dictionary, toks []string) (int, *dictionar
 	return 0, nil, nil
 }
 
-func analyzeTerms(a analysis.Analyzer, s string) []string {
-	var out []string
-	for _, tok := range a.Analyze([]byte(s)) {
-		out = append(out, string(tok.Term))
-	}
-	return out
-}
-
 // termsQuery matches one analyzed term, or a phrase of several, in field.
 func termsQuery(field string, terms []string) query.Query {
 	if len(terms) == 1 {
