@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -30,10 +31,14 @@ func newFacetCache(size int) *facetCache {
 	return &facetCache{lru: c}
 }
 
-// key identifies what facet counts depend on: the query and the filters, not
-// paging or sort. Values are sorted: person=a&person=b counts as b&a does.
-func (c *facetCache) key(r Request) string {
+// key identifies what facet counts depend on: the index generation, the query
+// and the filters, not paging or sort. Values are sorted: person=a&person=b
+// counts as b&a does. With the generation in it, counts a search began before
+// a write cannot be stored under the key searches after it use.
+func (c *facetCache) key(gen uint64, r Request) string {
 	var b strings.Builder
+	b.WriteString(strconv.FormatUint(gen, 10))
+	b.WriteByte(0)
 	b.WriteString(r.Q)
 	for _, vs := range [][]string{r.People, r.Parties, r.Langs} {
 		vs = slices.Sorted(slices.Values(vs))

@@ -284,7 +284,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), r.Size, r.Offset, false)
 	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
-	cacheKey := s.facets.key(r)
+	cacheKey := s.facets.key(s.gen.Load(), r)
 	cached, hit := s.facets.get(cacheKey)
 	// Facets are counted from the in-memory columns beside the main search
 	// when they are ready, else by Bleve within it.

@@ -36,8 +36,10 @@ func TestKilledIndexerLosesNothing(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Kill at a different point each trial, once some batches are written.
-		time.Sleep(time.Duration(300+400*trial) * time.Millisecond)
+		// Kill at a different point each trial, once some batches are on
+		// disk: waiting on the index's segment files, not on a clock, keeps
+		// the kill mid-run however busy the machine is.
+		waitSegments(t, idx, 1+trial)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		if n, ok := countDocs(idx); ok && n > 0 && n < docs {
@@ -72,6 +74,17 @@ func TestKilledIndexerLosesNothing(t *testing.T) {
 	if partial == 0 {
 		t.Error("no kill landed mid-run: the test proved nothing")
 	}
+}
+
+// waitSegments waits until dir holds at least n segment files, or 30 s.
+func waitSegments(t *testing.T, dir string, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap")); len(zaps) >= n {
+			return
+		}
+	}
+	t.Logf("index %s: fewer than %d segments after 30 s", dir, n)
 }
 
 // countDocs opens a (possibly killed) index and counts its documents.

@@ -3,13 +3,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -20,6 +25,7 @@ import (
 )
 
 const usage = `Usage: indexer --index DIR [flags] INPUT...
+       indexer --server URL --token TOKEN [flags] INPUT...
 
 Reads news articles and adds them to the index in DIR, creating it when it
 does not exist. INPUT is a file or a directory (walked recursively):
@@ -29,6 +35,11 @@ does not exist. INPUT is a file or a directory (walked recursively):
   any of them gzipped (.gz)
 A document whose id is already indexed is replaced. Bad records are reported on
 stderr as FILE:LINE: reason and skipped.
+
+With --server, the documents go to a running searchd (which owns the index
+while it runs) through POST /api/docs, in chunks of at most --batch-size
+documents and --batch-mb megabytes; each chunk is durable once acknowledged.
+The token is --token or $SEARCHD_ADMIN_TOKEN.
 
 Exit status: 0 all records indexed, 1 some rejected, 2 usage error or the
 index cannot be opened or written.
@@ -49,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	scoring := fs.String("scoring", index.DefaultScoring, "scoring model for a new index: tf-idf or bm25")
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
 	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
+	serverURL := fs.String("server", "", "send the documents to the searchd at this URL instead of writing --index")
+	token := fs.String("token", "", "bearer token of searchd's write API, with --server (default $SEARCHD_ADMIN_TOKEN)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -60,8 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "indexer: %v (see --help)\n", err)
 		return 2
 	}
-	if *dir == "" || fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "indexer: --index DIR and at least one INPUT are required (see --help)")
+	if (*dir == "") == (*serverURL == "") || fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "indexer: one of --index DIR or --server URL, and at least one INPUT, are required (see --help)")
 		return 2
 	}
 	if *workers < 1 || *batchDocs < 1 || *batchMB < 1 || *maxDoc < 1 {
@@ -73,8 +86,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	idx, err := index.Open(*dir, index.Options{Scoring: *scoring})
+	if *serverURL != "" {
+		if *token == "" {
+			*token = os.Getenv("SEARCHD_ADMIN_TOKEN")
+		}
+		rc := &remote{base: strings.TrimSuffix(*serverURL, "/"), token: *token,
+			maxDocs: *batchDocs, maxBytes: *batchMB << 20, stderr: stderr,
+			client: &http.Client{Timeout: 10 * time.Minute}}
+		return rc.run(ctx, index.Reader{MaxDocBytes: *maxDoc}, fs.Args(), stdout)
+	}
+
+	idx, err := index.OpenWritable(*dir, index.Options{Scoring: *scoring})
 	if err != nil {
+		if errors.Is(err, index.ErrIndexInUse) {
+			fmt.Fprintf(stderr, "indexer: %v: index is in use by a running searchd? use --server URL (see --help)\n", err)
+			return 2
+		}
 		fmt.Fprintf(stderr, "indexer: %v\n", err)
 		return 2
 	}
@@ -119,10 +146,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	res := <-done
 	prog.finish()
 
-	elapsed := time.Since(began)
-	fmt.Fprintf(stdout, "indexed=%d rejected=%d skipped=%d elapsed=%s docs/s=%.0f MB/s=%.2f\n",
-		res.st.Indexed, rs.Rejected, rs.Skipped, elapsed.Round(time.Millisecond),
-		float64(res.st.Indexed)/elapsed.Seconds(), float64(res.st.Bytes)/1e6/elapsed.Seconds())
+	summary(stdout, res.st.Indexed, rs.Rejected, rs.Skipped, res.st.Bytes, began)
 	switch {
 	case res.err != nil:
 		fmt.Fprintf(stderr, "indexer: %v\n", res.err)
@@ -134,6 +158,125 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// summary prints the last stdout line, the same in both modes.
+func summary(w io.Writer, indexed, rejected, skipped int, bytes int64, began time.Time) {
+	elapsed := time.Since(began)
+	fmt.Fprintf(w, "indexed=%d rejected=%d skipped=%d elapsed=%s docs/s=%.0f MB/s=%.2f\n",
+		indexed, rejected, skipped, elapsed.Round(time.Millisecond),
+		float64(indexed)/elapsed.Seconds(), float64(bytes)/1e6/elapsed.Seconds())
+}
+
+// remote sends documents to a running searchd in chunks of JSON lines.
+type remote struct {
+	base     string // searchd's URL without a trailing slash
+	token    string
+	maxDocs  int // documents per chunk at most
+	maxBytes int // encoded bytes per chunk at most (but always one document)
+	stderr   io.Writer
+	client   *http.Client
+
+	buf      bytes.Buffer
+	pending  []index.Record // the records in buf, to map the server's line numbers back
+	indexed  int
+	rejected int
+	bytes    int64
+}
+
+// run reads inputs and posts them; its exit status follows the local mode's.
+func (rc *remote) run(ctx context.Context, rd index.Reader, inputs []string, stdout io.Writer) int {
+	began := time.Now()
+	rs, err := rd.Read(ctx, inputs, func(r index.Record) error { return rc.add(ctx, r) },
+		func(p index.Problem) { fmt.Fprintln(rc.stderr, p.String()) })
+	if err == nil {
+		err = rc.flush(ctx)
+	}
+	rc.rejected += rs.Rejected
+	summary(stdout, rc.indexed, rc.rejected, rs.Skipped, rc.bytes, began)
+	switch {
+	case err != nil:
+		fmt.Fprintf(rc.stderr, "indexer: %v\n", err)
+		return 2
+	case rc.rejected > 0:
+		return 1
+	}
+	return 0
+}
+
+// add encodes one record into the current chunk, first sending the chunk if
+// the record would take it over a limit.
+func (rc *remote) add(ctx context.Context, r index.Record) error {
+	line, err := json.Marshal(r.Doc)
+	if err != nil {
+		return fmt.Errorf("encode document %s: %w", r.Doc.ID, err)
+	}
+	if len(rc.pending) >= rc.maxDocs || (len(rc.pending) > 0 && rc.buf.Len()+len(line)+1 > rc.maxBytes) {
+		if err := rc.flush(ctx); err != nil {
+			return err
+		}
+	}
+	rc.buf.Write(line)
+	rc.buf.WriteByte('\n')
+	rc.pending = append(rc.pending, r)
+	return nil
+}
+
+// flush posts the current chunk and waits for searchd's acknowledgement.
+func (rc *remote) flush(ctx context.Context) error {
+	if len(rc.pending) == 0 {
+		return nil
+	}
+	url := rc.base + "/api/docs"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(rc.buf.Bytes()))
+	if err != nil {
+		return fmt.Errorf("post %s: %w", url, err)
+	}
+	req.Header.Set("Content-Type", "application/x-ndjson")
+	req.Header.Set("Authorization", "Bearer "+rc.token)
+	res, err := rc.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("post %d documents: %w", len(rc.pending), err)
+	}
+	defer res.Body.Close()
+	var ans struct {
+		Indexed  int `json:"indexed"`
+		Rejected []struct {
+			Line   int    `json:"line"`
+			Reason string `json:"reason"`
+		} `json:"rejected"`
+		Error string `json:"error"`
+	}
+	if err := json.NewDecoder(io.LimitReader(res.Body, 16<<20)).Decode(&ans); err != nil {
+		return fmt.Errorf("post %s: %s, unreadable answer: %w", url, res.Status, err)
+	}
+	// 400 with rejections is a chunk whose every record was refused: report
+	// them like any other rejected records.
+	if res.StatusCode != http.StatusOK && !(res.StatusCode == http.StatusBadRequest && len(ans.Rejected) > 0) {
+		return fmt.Errorf("post %s: %s: %s", url, res.Status, ans.Error)
+	}
+	for _, rj := range ans.Rejected {
+		p := index.Problem{File: url, Line: rj.Line, Reason: "rejected by searchd: " + rj.Reason}
+		if rj.Line >= 1 && rj.Line <= len(rc.pending) {
+			src := rc.pending[rj.Line-1]
+			p.File, p.Line = src.File, src.Line
+		}
+		fmt.Fprintln(rc.stderr, p.String())
+	}
+	rc.indexed += ans.Indexed
+	rc.rejected += len(ans.Rejected)
+	refused := make(map[int]bool, len(ans.Rejected))
+	for _, rj := range ans.Rejected {
+		refused[rj.Line] = true
+	}
+	for i, r := range rc.pending {
+		if !refused[i+1] {
+			rc.bytes += int64(len(r.Doc.Body) + len(r.Doc.Title))
+		}
+	}
+	rc.buf.Reset()
+	rc.pending = rc.pending[:0]
+	return nil
 }
 
 // progress prints a one-line status on a terminal, and nothing otherwise.

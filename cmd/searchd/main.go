@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/server"
 )
@@ -30,8 +30,12 @@ func run(args []string, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address; loopback unless told otherwise")
 	timeout := fs.Duration("timeout", server.DefaultTimeout, "per-request search deadline")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	token := fs.String("admin-token", "", "bearer token enabling POST /api/docs and DELETE /api/docs/{id} (default $SEARCHD_ADMIN_TOKEN; writes are off without one)")
+	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest accepted write request body in bytes")
+	maxDoc := fs.Int("max-doc-bytes", index.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
+	corsOrigin := fs.String("cors-origin", "", "origin allowed to call GET /api/* from a browser (default none: no CORS)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,29 +63,50 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "searchd: index %s: %v\n", *dir, err)
 		return 2
 	}
-	idx, err := bleve.OpenUsing(*dir, map[string]any{"read_only": true})
-	if err != nil {
-		fmt.Fprintf(stderr, "searchd: open index %s: %v\n", *dir, err)
+	if *token == "" {
+		*token = os.Getenv("SEARCHD_ADMIN_TOKEN")
+	}
+	if *maxBody < 1 || *maxDoc < 1 {
+		fmt.Fprintln(stderr, "searchd: --max-body-bytes and --max-doc-bytes must be positive")
 		return 2
 	}
-	defer idx.Close()
+	// searchd owns the index's single writer, so that writes and searches
+	// share one view and a write is visible as soon as it is acknowledged.
+	idx, err := index.OpenWritable(*dir, index.Options{})
+	if err != nil {
+		if errors.Is(err, index.ErrIndexInUse) {
+			fmt.Fprintf(stderr, "searchd: %v: is another searchd or an indexer running on it?\n", err)
+			return 2
+		}
+		fmt.Fprintf(stderr, "searchd: %v\n", err)
+		return 2
+	}
+	defer func() {
+		if err := idx.Close(); err != nil {
+			log.Error("close index", "dir", *dir, "err", err)
+		}
+	}()
 	s, err := index.NewSearcher(idx, index.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2
 	}
+	// Deferred after idx.Close, so it runs first: the searcher holds a snapshot.
+	defer s.Close()
 	srv := server.New(s, log)
 	srv.Timeout = *timeout
 	srv.IndexDir = *dir
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      *timeout + 10*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	srv.MaxBodyBytes, srv.MaxDocBytes, srv.CORSOrigin = *maxBody, *maxDoc, *corsOrigin
+	if *token != "" {
+		gaz, err := entities.Load()
+		if err != nil {
+			fmt.Fprintf(stderr, "searchd: %v\n", err)
+			return 2
+		}
+		srv.Writer = index.NewWriter(idx, entities.NewExtractor(gaz))
+		srv.AdminToken = *token
 	}
+	hs := newHTTPServer(srv.Handler(), *timeout, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: listen %s: %v\n", *addr, err)
@@ -91,7 +116,7 @@ func run(args []string, stderr io.Writer) int {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "index", *dir)
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "index", *dir, "writes", srv.Writer != nil)
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {
@@ -108,4 +133,20 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// newHTTPServer wraps h with the timeouts and header limit that keep slow or
+// hostile clients from holding connections or memory; timeout is the search
+// deadline, which the write timeout must outlast.
+func newHTTPServer(h http.Handler, timeout time.Duration, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		// Long enough to upload a full write body on a slow link.
+		ReadTimeout:    2 * time.Minute,
+		WriteTimeout:   max(timeout, 2*time.Minute) + 10*time.Second,
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
