@@ -388,6 +388,11 @@ func (s *Searcher) refreshColumns() {
 // closing the index.
 func (s *Searcher) Close() error {
 	s.closed.Store(true)
+	s.rebuildMu.Lock()
+	if s.rebuild != nil {
+		s.rebuild.Stop()
+	}
+	s.rebuildMu.Unlock()
 	s.building.Lock()
 	defer s.building.Unlock()
 	if c := s.cols.Swap(nil); c != nil {

@@ -97,9 +97,6 @@ func TestColumnsCountAsBleveDoes(t *testing.T) {
 		if got != want {
 			t.Errorf("%+v:\ncolumns %s\nbleve   %s", r, got, want)
 		}
-		if testing.Verbose() {
-			t.Logf("%+v: %s", r, got)
-		}
 	}
 }
 
@@ -114,3 +111,55 @@ func TestColumnsHistogram(t *testing.T) {
 }
 
 func day0(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }
+
+func TestColumnsFollowWrites(t *testing.T) {
+	s := seedSearcher(t)
+	ctx := context.Background()
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWriter(s.Index(), entities.NewExtractor(gaz))
+	bjp := func() int {
+		res, err := s.Search(ctx, Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range res.Facets.Parties {
+			if v.Value == "BJP" {
+				return v.Count
+			}
+		}
+		return 0
+	}
+	s.refreshColumns()
+	before := bjp()
+	if err := w.Write(ctx, []Document{{ID: "new", Body: "BJP leaders met in Lucknow on Monday."}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Invalidate()
+	if got := bjp(); got != before+1 {
+		t.Errorf("right after the write: BJP %d, want %d", got, before+1)
+	}
+	// Once writes pause, the columns are rebuilt and count the new document.
+	deadline := time.Now().Add(10 * time.Second)
+	for s.acquireColumnsUnlocked() == nil && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if s.acquireColumnsUnlocked() == nil {
+		t.Fatal("columns not rebuilt after the write")
+	}
+	if got := bjp(); got != before+1 {
+		t.Errorf("from rebuilt columns: BJP %d, want %d", got, before+1)
+	}
+}
+
+// acquireColumnsUnlocked reports the current columns, if fresh, without
+// holding them.
+func (s *Searcher) acquireColumnsUnlocked() *columns {
+	c := s.acquireColumns()
+	if c != nil {
+		c.mu.RUnlock()
+	}
+	return c
+}

@@ -107,10 +107,12 @@ type Searcher struct {
 
 	// In-memory facet columns for the index as of generation gen; writers
 	// bump gen (Invalidate) and the columns are rebuilt in the background.
-	gen      atomic.Uint64
-	cols     atomic.Pointer[columns]
-	building sync.Mutex // one rebuild at a time
-	closed   atomic.Bool
+	gen       atomic.Uint64
+	cols      atomic.Pointer[columns]
+	building  sync.Mutex // one rebuild at a time
+	closed    atomic.Bool
+	rebuildMu sync.Mutex
+	rebuild   *time.Timer // pending rebuild after writes
 	// analyzers used to find query terms in stored text for snippets
 	snippetAnalyzers []analysis.Analyzer
 }
