@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,34 +22,12 @@ const testToken = "s3cret-token"
 // them with the write API enabled; configure may adjust the server first.
 func writableServer(t testing.TB, configure func(*Server)) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	idx, err := index.OpenWritable(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	srv := seedHandler(t)
 	gaz, err := entities.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := index.NewWriter(idx, entities.NewExtractor(gaz))
-	var docs []index.Document
-	if _, err := (index.Reader{}).Read(ctx, []string{"../testdata/seeds"}, func(r index.Record) error {
-		docs = append(docs, r.Doc)
-		return nil
-	}, func(p index.Problem) { t.Errorf("seed problem: %s", p) }); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	srv := New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv.Writer, srv.AdminToken = w, testToken
+	srv.Writer, srv.AdminToken = index.NewWriter(srv.search.Index(), entities.NewExtractor(gaz)), testToken
 	if configure != nil {
 		configure(srv)
 	}

@@ -1,13 +1,9 @@
 package server
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,50 +11,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 )
-
-// seedHandler indexes testdata/seeds like seedServer but works for fuzz
-// targets too, and returns the Server so tests can set its options.
-func seedHandler(tb testing.TB) *Server {
-	tb.Helper()
-	ctx := context.Background()
-	dir := filepath.Join(tb.TempDir(), "idx")
-	idx, err := index.Open(dir, index.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { idx.Close() })
-	gaz, err := entities.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	docs := make(chan index.Document)
-	done := make(chan error, 1)
-	go func() {
-		_, err := (&index.Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(ctx, docs)
-		done <- err
-	}()
-	st, err := index.Reader{}.Read(ctx, []string{"../testdata/seeds"}, func(r index.Record) error {
-		docs <- r.Doc
-		return nil
-	}, func(p index.Problem) { tb.Errorf("seed problem: %s", p) })
-	close(docs)
-	if err := <-done; err != nil {
-		tb.Fatal(err)
-	}
-	if err != nil || st.Records != 5 {
-		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
-	}
-	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	srv := New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv.IndexDir = dir
-	return srv
-}
 
 // getPage fetches a page and parses it, failing on anything but HTML.
 func getPage(t *testing.T, ts *httptest.Server, path string) (*http.Response, *html.Node) {

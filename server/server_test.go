@@ -26,44 +26,48 @@ const (
 	seed004 = "004_96cd61e10502fc97"
 )
 
-// seedServer indexes testdata/seeds into a temporary index and serves it.
-func seedServer(t *testing.T) *httptest.Server {
-	t.Helper()
+// seedHandler indexes testdata/seeds into a temporary index and returns a
+// Server over it with writes off; tests may set its options.
+func seedHandler(tb testing.TB) *Server {
+	tb.Helper()
 	ctx := context.Background()
-	idx, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	dir := filepath.Join(tb.TempDir(), "idx")
+	idx, err := index.OpenWritable(dir, index.Options{})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { idx.Close() })
+	tb.Cleanup(func() { idx.Close() })
 	gaz, err := entities.Load()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	docs := make(chan index.Document)
-	done := make(chan error, 1)
-	go func() {
-		_, err := (&index.Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(ctx, docs)
-		done <- err
-	}()
+	var docs []index.Document
 	st, err := index.Reader{}.Read(ctx, []string{"../testdata/seeds"}, func(r index.Record) error {
-		docs <- r.Doc
+		docs = append(docs, r.Doc)
 		return nil
-	}, func(p index.Problem) { t.Errorf("seed problem: %s", p) })
-	close(docs)
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	}, func(p index.Problem) { tb.Errorf("seed problem: %s", p) })
 	if err != nil || st.Records != 5 {
-		t.Fatalf("read seeds: %d records, err %v", st.Records, err)
+		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
+	}
+	if err := index.NewWriter(idx, entities.NewExtractor(gaz)).Write(ctx, docs); err != nil {
+		tb.Fatal(err)
 	}
 	// Only the embedded lexicon: results must not depend on whether Debian's
 	// FreeDict happens to be installed.
 	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	ts := httptest.NewServer(New(s, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	tb.Cleanup(func() { s.Close() })
+	srv := New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv.IndexDir = dir
+	return srv
+}
+
+// seedServer serves seedHandler's server on a loopback port.
+func seedServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(seedHandler(t).Handler())
 	t.Cleanup(ts.Close)
 	return ts
 }
