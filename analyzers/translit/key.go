@@ -5,6 +5,11 @@ import "strings"
 // latinKey folds a Latin word to its phonetic key: a consonant skeleton in
 // which the letters typists swap for one another share one symbol.
 func latinKey(w string) string {
+	return skeleton(consonantFold(lowerAlnum(w)))
+}
+
+// lowerAlnum keeps the ASCII letters and digits of w, lowercased.
+func lowerAlnum(w string) []byte {
 	in := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -15,7 +20,7 @@ func latinKey(w string) string {
 			in = append(in, c)
 		}
 	}
-	return skeleton(consonantFold(in))
+	return in
 }
 
 // consonantFold spells each consonant sound with one letter: aspirates lose
@@ -154,17 +159,7 @@ func isVowelByte(c byte) bool { return c != 0 && strings.IndexByte("aeiou", c) >
 // its vowels, so unlike latinKey it seldom joins two different words. Search
 // pairs it with edit distance to reach spellings it leaves apart.
 func lightKey(w string) string {
-	in := make([]byte, 0, len(w))
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-			in = append(in, c)
-		}
-	}
-	folded := consonantFold(in)
+	folded := consonantFold(lowerAlnum(w))
 	out := make([]byte, 0, len(folded))
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
