@@ -3,6 +3,7 @@ GO      ?= go
 SHARED  ?= ../shared
 INDEX   ?= data/index
 ADDR    ?= 127.0.0.1:8080
+BENCH_DOCS ?= 10000
 
 .PHONY: build run test fuzz eval bench clean
 
@@ -32,6 +33,11 @@ fuzz:
 ## eval: retrieval quality on ../shared/eval/xquad, ours next to Bleve's stock analyzers
 eval:
 	$(GO) run ./cmd/eval --xquad $(SHARED)/eval/xquad
+
+## bench: indexing and search benchmarks on a synthesized corpus of $(BENCH_DOCS) articles (cached in data/bench)
+bench: build
+	$(GO) run ./cmd/bench --docs $(BENCH_DOCS) --shared $(SHARED)
+	LOAD_SECONDS=60 $(GO) test -count=1 -run '^TestLoad$$' -v ./server/
 
 clean:
 	rm -rf bin data
