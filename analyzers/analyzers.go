@@ -24,14 +24,20 @@ const (
 	EnglishAnalyzer    = "news_en"   // Bleve's en chain plus invisible-character stripping
 	HindiAnalyzer      = "news_hi"   // Bleve's hi chain plus the additions below
 	DevanagariAnalyzer = "news_deva" // hi chain's normalization and additions but no stop words or stemmer
-	// RomanKeyAnalyzer reduces words of either script to the phonetic key of
-	// their romanization (translit.Romanizer.WordKey), so "istifa" and इस्तीफा
-	// meet. Stop words of both languages and numbers are dropped.
-	RomanKeyAnalyzer = "news_roman"
-	// RomanLightAnalyzer reduces words of either script to their light key
-	// (translit.Romanizer.WordLightKey), precise enough to confirm a
-	// RomanKeyAnalyzer match with a fuzzy query.
-	RomanLightAnalyzer = "news_roman_light"
+	// RomanAnalyzer reduces words of either script to two terms at one
+	// position: KeyPrefix and the phonetic key of the word's romanization
+	// (translit.Romanizer.WordKey), so "istifa" and इस्तीफा meet, and
+	// LightPrefix and its light key (WordLightKey), precise enough to
+	// confirm a key match with a fuzzy query. One field and one pass over
+	// the text serve both. Stop words of both languages and numbers are
+	// dropped.
+	RomanAnalyzer = "news_roman"
+)
+
+// Prefixes of the two kinds of term RomanAnalyzer emits.
+const (
+	KeyPrefix   = "k:"
+	LightPrefix = "l:"
 )
 
 // Names of the tokenizer and token filters this package registers with Bleve,
@@ -49,11 +55,9 @@ const (
 	VariantsFilter = "news_deva_fold"
 	// ProtectFilter shields the Hindi light stemmer's worst collisions (नेता → ने).
 	ProtectFilter = "news_hi_protect"
-	// KeyFilter replaces each term by its phonetic key and drops terms whose
-	// key is too short to tell words apart.
-	KeyFilter = "news_roman_key"
-	// LightFilter replaces each term by its light key.
-	LightFilter = "news_roman_light_key"
+	// KeysFilter replaces each term by its prefixed phonetic and light keys,
+	// and drops terms whose key is too short to tell words apart.
+	KeysFilter = "news_roman_keys"
 )
 
 // stripTokenizer removes invisible characters before tokenizing and maps the
@@ -148,21 +152,26 @@ func devanagariConstructor(_ map[string]any, cache *registry.Cache) (analysis.An
 	return chain(DevanagariAnalyzer, cache, devaFilters()...)
 }
 
-// keyFilter replaces terms by a key of their romanization.
-type keyFilter func(string) string
+// keysFilter replaces terms by the keys of their romanization.
+type keysFilter struct{ r *translit.Romanizer }
 
 // Filter implements analysis.TokenFilter.
-func (f keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := input[:0]
+func (f keysFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, 2*len(input))
 	for _, tok := range input {
 		if isNumber(tok.Term) {
 			continue // numbers are matched as they are by the text fields
 		}
+		w := string(tok.Term)
 		// One-letter keys (दिए → "t") would match nearly anything.
-		if k := f(string(tok.Term)); len(k) > 1 {
-			tok.Term = []byte(k)
-			out = append(out, tok)
+		key := f.r.WordKey(w)
+		if len(key) < 2 {
+			continue
 		}
+		light := *tok
+		tok.Term = []byte(KeyPrefix + key)
+		light.Term = []byte(LightPrefix + f.r.WordLightKey(w))
+		out = append(out, tok, &light)
 	}
 	return out
 }
@@ -176,19 +185,13 @@ func isNumber(b []byte) bool {
 	return len(b) > 0
 }
 
-func keyFilterConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
-	return keyFilter(translit.New().WordKey), nil
+func keysFilterConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
+	return keysFilter{r: translit.New()}, nil
 }
 
-func lightFilterConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilter, error) {
-	return keyFilter(translit.New().WordLightKey), nil
-}
-
-func romanConstructor(name, filter string) registry.AnalyzerConstructor {
-	return func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-		return chain(name, cache, lowercase.Name, NFCFilter, DigitsFilter, VariantsFilter,
-			en.StopName, hi.StopName, filter)
-	}
+func romanConstructor(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	return chain(RomanAnalyzer, cache, lowercase.Name, NFCFilter, DigitsFilter, VariantsFilter,
+		en.StopName, hi.StopName, KeysFilter)
 }
 
 func init() {
@@ -205,8 +208,6 @@ func init() {
 	must(registry.RegisterAnalyzer(EnglishAnalyzer, englishConstructor))
 	must(registry.RegisterAnalyzer(HindiAnalyzer, hindiConstructor))
 	must(registry.RegisterAnalyzer(DevanagariAnalyzer, devanagariConstructor))
-	must(registry.RegisterTokenFilter(KeyFilter, keyFilterConstructor))
-	must(registry.RegisterTokenFilter(LightFilter, lightFilterConstructor))
-	must(registry.RegisterAnalyzer(RomanKeyAnalyzer, romanConstructor(RomanKeyAnalyzer, KeyFilter)))
-	must(registry.RegisterAnalyzer(RomanLightAnalyzer, romanConstructor(RomanLightAnalyzer, LightFilter)))
+	must(registry.RegisterTokenFilter(KeysFilter, keysFilterConstructor))
+	must(registry.RegisterAnalyzer(RomanAnalyzer, romanConstructor))
 }

@@ -266,3 +266,33 @@ func FuzzHindiAnalyzer(f *testing.F) {
 		}
 	})
 }
+
+func TestRomanAnalyzer(t *testing.T) {
+	a, err := registry.NewCache().AnalyzerNamed(RomanAnalyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := func(s string) []string {
+		var out []string
+		for _, tok := range a.Analyze([]byte(s)) {
+			out = append(out, string(tok.Term))
+		}
+		return out
+	}
+	// Checked by hand: each word gives its key then its light key at one
+	// position; stop words (the, का) and numbers are dropped.
+	for _, tc := range []struct{ in, key string }{
+		{"istifa", "k:astf"}, {"isteefa", "k:astf"}, {"इस्तीफा", "k:astf"},
+	} {
+		got := terms(tc.in)
+		if len(got) != 2 || got[0] != tc.key || !strings.HasPrefix(got[1], LightPrefix) {
+			t.Errorf("%s: %v, want [%s l:…]", tc.in, got, tc.key)
+		}
+	}
+	if got := terms("the 2019 का"); len(got) != 0 {
+		t.Errorf("stop words and numbers gave %v", got)
+	}
+	if a, b := terms("istifa"), terms("इस्तीफा"); a[1] != b[1] {
+		t.Errorf("light keys differ: %s %s", a[1], b[1])
+	}
+}

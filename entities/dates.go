@@ -195,6 +195,16 @@ func resolveWritten(ws []written, defYear int) []time.Time {
 	return out
 }
 
+// containsAny reports whether s contains any of the words.
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeDates resolves weekdays, "today" and "yesterday" against base; anchors are the absolute dates
 // the text gives.
 func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time {
@@ -218,12 +228,11 @@ func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time
 		back := (int(base.Weekday()) - int(wd) + 7) % 7
 		out = append(out, base.AddDate(0, 0, -back))
 	}
-	// The regexps are slow on long articles; most articles name no weekday.
-	hasEn := strings.Contains(text, "day")
-	hasHi := strings.Contains(text, "वार")
-	if !hasEn && !hasHi && !strings.Contains(text, "आज") {
-		return nil
-	}
+	// The regexps are slow on long articles, and most name no weekday: run
+	// each only when a word it looks for is there.
+	hasEn := containsAny(text, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+	hasHi := containsAny(text, "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार")
+	hasRel := containsAny(text, "oday", "esterday", "आज")
 	if hasEn {
 		for _, g := range reWeekdayEn.FindAllStringSubmatch(text, -1) {
 			if g[2] != "" {
@@ -236,6 +245,9 @@ func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time
 		for _, g := range reWeekdayHi.FindAllStringSubmatch(text, -1) {
 			weekday(g[1])
 		}
+	}
+	if !hasRel {
+		return out
 	}
 	for _, g := range reRelative.FindAllStringSubmatch(text, -1) {
 		switch {

@@ -51,8 +51,6 @@ type indexedDoc struct {
 	BodyDeva string    `json:"body_deva,omitempty"`
 	KeyHi    string    `json:"key_hi,omitempty"`
 	KeyEn    string    `json:"key_en,omitempty"`
-	LightHi  string    `json:"light_hi,omitempty"`
-	LightEn  string    `json:"light_en,omitempty"`
 	Title    string    `json:"title,omitempty"`
 	Body     string    `json:"body"`
 	URL      string    `json:"url,omitempty"`
@@ -97,7 +95,6 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 	}
 	out.KeyHi += " " + out.TitleHi
 	out.KeyEn = out.TitleEn + " " + out.BodyEn
-	out.LightHi, out.LightEn = out.KeyHi, out.KeyEn
 	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, titleRuns...))
 	if x == nil {
 		return out, nil

@@ -17,10 +17,8 @@ const (
 	FieldBodyEn    = "body_en"
 	FieldBodyHi    = "body_hi"
 	FieldBodyDeva  = "body_deva"
-	FieldKeyHi     = "key_hi"   // phonetic keys of the Hindi text: romanized queries meet it
-	FieldKeyEn     = "key_en"   // phonetic keys of the English text: names typed in Devanagari meet it
-	FieldLightHi   = "light_hi" // light keys of the Hindi text, to confirm key matches
-	FieldLightEn   = "light_en" // light keys of the English text
+	FieldKeyHi     = "key_hi" // phonetic keys of the Hindi text: romanized queries meet it
+	FieldKeyEn     = "key_en" // phonetic keys of the English text: names typed in Devanagari meet it
 	FieldTitle     = "title"
 	FieldBody      = "body"
 	FieldURL       = "url"
@@ -106,10 +104,8 @@ func NewMapping(opt Options) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldBodyHi, text(hi))
 	doc.AddFieldMappingsAt(FieldBodyDeva, text(deva))
 	if !opt.Stock {
-		doc.AddFieldMappingsAt(FieldKeyHi, keys(analyzers.RomanKeyAnalyzer))
-		doc.AddFieldMappingsAt(FieldKeyEn, keys(analyzers.RomanKeyAnalyzer))
-		doc.AddFieldMappingsAt(FieldLightHi, keys(analyzers.RomanLightAnalyzer))
-		doc.AddFieldMappingsAt(FieldLightEn, keys(analyzers.RomanLightAnalyzer))
+		doc.AddFieldMappingsAt(FieldKeyHi, keys(analyzers.RomanAnalyzer))
+		doc.AddFieldMappingsAt(FieldKeyEn, keys(analyzers.RomanAnalyzer))
 	}
 	doc.AddFieldMappingsAt(FieldTitle, stored())
 	doc.AddFieldMappingsAt(FieldBody, stored())

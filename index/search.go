@@ -146,9 +146,9 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
 	}
 	if !opt.Stock && !opt.NoExpand {
-		light, err := cache.AnalyzerNamed(analyzers.RomanLightAnalyzer)
+		roman, err := cache.AnalyzerNamed(analyzers.RomanAnalyzer)
 		if err != nil {
-			return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanLightAnalyzer, err)
+			return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanAnalyzer, err)
 		}
 		fd := opt.Freedict
 		switch fd {
@@ -157,7 +157,7 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		case "-":
 			fd = ""
 		}
-		if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], light, fd); err != nil {
+		if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], roman, fd); err != nil {
 			return nil, err
 		}
 	}

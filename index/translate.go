@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/analyzers/lexicon"
 	"github.com/newsearch/bilingual/analyzers/translit"
 )
@@ -57,8 +58,7 @@ type rendering struct {
 // translator expands queries across languages with dictionaries, and across
 // scripts with phonetic keys.
 type translator struct {
-	en, hi, light analysis.Analyzer
-	rom           *translit.Romanizer
+	en, hi, roman analysis.Analyzer
 	enToHi        []dictionary // in order of trust
 	hiToEn        []dictionary
 	detector      *translit.Detector
@@ -67,8 +67,8 @@ type translator struct {
 // newTranslator builds the dictionaries from the embedded lexicon and, when
 // Debian's dict-freedict-eng-hin is installed, from FreeDict (GPL: read at run
 // time, never shipped).
-func newTranslator(en, hi, light analysis.Analyzer, freedictPath string) (*translator, error) {
-	t := &translator{en: en, hi: hi, light: light, rom: translit.New(), detector: translit.NewDetector()}
+func newTranslator(en, hi, roman analysis.Analyzer, freedictPath string) (*translator, error) {
+	t := &translator{en: en, hi: hi, roman: roman, detector: translit.NewDetector()}
 	lex, err := lexicon.Load()
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -187,32 +187,29 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 	// tried (names, mostly), and the loose key, which alone joins too many
 	// words (Scindia, जिम्मेदारी), must be confirmed by the light key within
 	// one edit.
-	keyField, lightField := FieldKeyHi, FieldLightHi
+	keyField := FieldKeyHi
 	if script == "devanagari" {
-		keyField, lightField = FieldKeyEn, FieldLightEn
+		keyField = FieldKeyEn
 	}
 	var keys []string
-	for _, tok := range t.light.Analyze([]byte(q)) {
-		if budget == 0 {
-			break
-		}
-		if translated[tok.Start] && !romanized {
+	pairs := t.roman.Analyze([]byte(q))
+	for i := 0; i+1 < len(pairs) && budget > 0; i += 2 {
+		// The analyzer emits a word's key and light key side by side.
+		k, l := pairs[i], pairs[i+1]
+		if translated[k.Start] && !romanized {
 			continue
 		}
-		key := t.rom.WordKey(q[tok.Start:tok.End])
-		if len(key) < 2 {
-			continue
-		}
-		kq := bleve.NewTermQuery(key)
+		key := strings.TrimPrefix(string(k.Term), analyzers.KeyPrefix)
+		kq := bleve.NewTermQuery(string(k.Term))
 		kq.SetField(keyField)
 		var clause query.Query = kq
 		if !romanized {
-			lq := bleve.NewFuzzyQuery(string(tok.Term))
-			lq.SetField(lightField)
-			if len(tok.Term) >= 5 {
+			lq := bleve.NewFuzzyQuery(string(l.Term))
+			lq.SetField(keyField)
+			lq.SetPrefix(len(analyzers.LightPrefix))
+			lq.SetFuzziness(0)
+			if len(l.Term)-len(analyzers.LightPrefix) >= 5 {
 				lq.SetFuzziness(1)
-			} else {
-				lq.SetFuzziness(0)
 			}
 			clause = bleve.NewConjunctionQuery(kq, lq)
 		}
