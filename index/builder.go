@@ -110,6 +110,22 @@ func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) 
 	return out, res.Unknown
 }
 
+// addToBatch adds a prepared document to batch, with the labels of the
+// people it names that the gazetteer lacks.
+func addToBatch(batch *bleve.Batch, id string, doc indexedDoc, unknown []entities.Person) error {
+	if err := batch.Index(id, doc); err != nil {
+		return fmt.Errorf("document %s: %w", id, err)
+	}
+	for _, u := range unknown {
+		label, err := json.Marshal(u)
+		if err != nil {
+			return fmt.Errorf("document %s: person %s: %w", id, u.ID, err)
+		}
+		batch.SetInternal(personKey(u.ID), label)
+	}
+	return nil
+}
+
 // personKey is where the index keeps the labels of a person the gazetteer
 // lacks, so facets can show names for generated ids.
 func personKey(id string) []byte { return []byte("person:" + id) }
@@ -193,15 +209,8 @@ func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, er
 		return nil
 	}
 	for p := range out {
-		if err := batch.Index(p.id, p.doc); err != nil {
-			return st, fmt.Errorf("document %s: %w", p.id, err)
-		}
-		for _, u := range p.unknown {
-			label, err := json.Marshal(u)
-			if err != nil {
-				return st, fmt.Errorf("document %s: person %s: %w", p.id, u.ID, err)
-			}
-			batch.SetInternal(personKey(u.ID), label)
+		if err := addToBatch(batch, p.id, p.doc, p.unknown); err != nil {
+			return st, err
 		}
 		pending++
 		pendingBytes += p.size

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -97,15 +96,8 @@ func (w *Writer) Write(ctx context.Context, docs []Document) error {
 	}
 	batch := w.idx.NewBatch()
 	for i, p := range out {
-		if err := batch.Index(docs[i].ID, p.doc); err != nil {
-			return fmt.Errorf("document %s: %w", docs[i].ID, err)
-		}
-		for _, u := range p.unknown {
-			label, err := json.Marshal(u)
-			if err != nil {
-				return fmt.Errorf("document %s: person %s: %w", docs[i].ID, u.ID, err)
-			}
-			batch.SetInternal(personKey(u.ID), label)
+		if err := addToBatch(batch, docs[i].ID, p.doc, p.unknown); err != nil {
+			return err
 		}
 	}
 	if err := w.idx.Batch(batch); err != nil {
