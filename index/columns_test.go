@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,27 +14,15 @@ import (
 // seedSearcher indexes testdata/seeds with extraction.
 func seedSearcher(t *testing.T) *Searcher {
 	t.Helper()
-	ctx := context.Background()
-	idx, err := Open(filepath.Join(t.TempDir(), "idx"), Options{})
-	if err != nil {
+	w, idx := newWriter(t)
+	var docs []Document
+	if _, err := (Reader{}).Read(context.Background(), []string{"../testdata/seeds"}, func(r Record) error {
+		docs = append(docs, r.Doc)
+		return nil
+	}, nil); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { idx.Close() })
-	gaz, err := entities.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := make(chan Document, 8)
-	done := make(chan error, 1)
-	go func() {
-		_, err := (&Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(ctx, docs)
-		done <- err
-	}()
-	if _, err := (Reader{}).Read(ctx, []string{"../testdata/seeds"}, func(r Record) error { docs <- r.Doc; return nil }, nil); err != nil {
-		t.Fatal(err)
-	}
-	close(docs)
-	if err := <-done; err != nil {
+	if err := w.Write(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	s, err := NewSearcher(idx, Options{Freedict: "-"})

@@ -376,8 +376,11 @@ func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool, named m
 	body := str(FieldBody)
 	var extra []span
 	if len(named) > 0 {
-		// Mark the names the query matched by id, in whichever script the article wrote them.
-		for _, m := range s.ext.Extract(entities.Article{Body: body}).Mentions {
+		// Mark the names the query matched by id, in whichever script the
+		// article wrote them; the snippet window comes from the article's
+		// start, so only that much is read (extraction is the costly part).
+		head := body[:chunkEnd(body, 0, 2*snippetChunk)]
+		for _, m := range s.ext.Extract(entities.Article{Body: head}).Mentions {
 			if named[m.ID] {
 				extra = append(extra, span{m.Start, m.End})
 			}

@@ -35,19 +35,25 @@ func TestIndexerExitStatusAndSummary(t *testing.T) {
 		{"index path is a file", []string{"--index", good, good}, 2, "", "index"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			code := run(tc.args, &out, &errb)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, errb.String())
-			}
-			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-			if tc.summary != "" && !strings.Contains(lines[len(lines)-1], tc.summary) {
-				t.Errorf("last line %q lacks %q", lines[len(lines)-1], tc.summary)
-			}
-			if tc.stderr != "" && !strings.Contains(errb.String(), tc.stderr) {
-				t.Errorf("stderr %q lacks %q", errb.String(), tc.stderr)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRun(t, tc.args, tc.code, tc.summary, tc.stderr) })
+	}
+}
+
+// checkRun runs the indexer with args and checks its exit code, the summary on
+// its last stdout line, and that stderr holds every wanted string.
+func checkRun(t *testing.T, args []string, code int, summary string, stderr ...string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if got := run(args, &out, &errb); got != code {
+		t.Errorf("exit %d, want %d; stderr: %s", got, code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if summary != "" && !strings.Contains(lines[len(lines)-1], summary) {
+		t.Errorf("last line %q lacks %q", lines[len(lines)-1], summary)
+	}
+	for _, want := range stderr {
+		if want != "" && !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr %q lacks %q", errb.String(), want)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
@@ -69,22 +68,7 @@ func TestServerMode(t *testing.T) {
 			[]string{"index is in use by a running searchd? use --server URL"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			code := run(tc.args, &out, &errb)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, errb.String())
-			}
-			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-			if tc.summary != "" && !strings.Contains(lines[len(lines)-1], tc.summary) {
-				t.Errorf("last line %q lacks %q", lines[len(lines)-1], tc.summary)
-			}
-			for _, want := range tc.stderr {
-				if !strings.Contains(errb.String(), want) {
-					t.Errorf("stderr %q lacks %q", errb.String(), want)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRun(t, tc.args, tc.code, tc.summary, tc.stderr...) })
 	}
 	for _, id := range []string{"m0", "m6", "ok"} {
 		if d, err := idx.Document(id); err != nil || d == nil {
