@@ -28,6 +28,8 @@ type Config struct {
 	Requests    int           // sequential requests per query class
 	Duration    time.Duration // length of each throughput run
 	MaxRequests int           // bound on the requests of each throughput run
+	SearchOnly  bool          // measure search on the index an earlier run built, skipping indexing
+	NoExtract   bool          // also index without extraction, to show what extraction costs
 	Clients     []int         // concurrent clients of the throughput runs
 	Out         io.Writer     // where the tables are printed
 }
@@ -97,38 +99,17 @@ func Run(ctx context.Context, cfg Config) error {
 	noext := filepath.Join(cfg.Work, fmt.Sprintf("idx-noextract-%d", cfg.Docs))
 	base := filepath.Join(cfg.Work, fmt.Sprintf("idx-bleve-%d", cfg.Docs))
 	indexer := filepath.Join(cfg.Bin, "indexer")
-	plans := []struct {
-		name, dir string
-		argv      []string
-	}{
-		{"ours", ours, append([]string{indexer, "--quiet", "--index", ours, corpus}, common...)},
-		{"ours --no-extract", noext, append([]string{indexer, "--quiet", "--no-extract", "--index", noext, corpus}, common...)},
-		{"plain bleve", base, append([]string{cfg.Self, "--baseline-index", base, "--input", corpus}, common...)},
+	plans := []indexPlan{
+		{"ours", ours, append([]string{indexer, "--quiet", "--index", ours, corpus}, common...), false},
+		{"ours --no-extract", noext, append([]string{indexer, "--quiet", "--no-extract", "--index", noext, corpus}, common...), true},
+		{"plain bleve", base, append([]string{cfg.Self, "--baseline-index", base, "--input", corpus}, common...), false},
 	}
-	var runs []IndexRun
-	for _, p := range plans {
-		fmt.Fprintf(out, "indexing: %s ...\n", p.name)
-		r, err := RunIndexer(ctx, p.name, p.argv, p.dir, corpus)
-		if err != nil {
-			return err
+	if cfg.SearchOnly {
+		if _, err := os.Stat(ours); err != nil {
+			return fmt.Errorf("--search-only: no index from an earlier run: %w", err)
 		}
-		runs = append(runs, r)
-	}
-	baseline := runs[len(runs)-1]
-	fmt.Fprintf(out, "\nIndexing %d docs (%.1f MB JSONL)\n", cfg.Docs, float64(baseline.InputBytes)/1e6)
-	fmt.Fprintf(out, "%-18s %9s %9s %8s %9s %10s %11s %10s\n", "indexer", "elapsed", "docs/s", "MB/s",
-		"peak RSS", "index MB", "docs/s ×bl", "RSS ×bl")
-	for _, r := range runs {
-		fmt.Fprintf(out, "%-18s %8.1fs %9.0f %8.2f %7.0fMB %10.1f %10.2f× %9.2f×\n", r.Name, r.Elapsed.Seconds(),
-			r.DocsPerSec(), r.MBPerSec(), float64(r.MaxRSS)/1e6, float64(r.IndexBytes)/1e6,
-			r.DocsPerSec()/baseline.DocsPerSec(), float64(r.MaxRSS)/float64(baseline.MaxRSS))
-		key := "index." + slug(r.Name)
-		rec.Add(key+".docs_per_s", r.DocsPerSec(), "docs/s")
-		rec.Add(key+".mb_per_s", r.MBPerSec(), "MB/s")
-		rec.Add(key+".peak_rss", float64(r.MaxRSS), "bytes")
-		rec.Add(key+".size", float64(r.IndexBytes), "bytes")
-		rec.Add(key+".elapsed", r.Elapsed.Seconds(), "s")
-		rec.Add(key+".ratio_to_bleve", r.DocsPerSec()/baseline.DocsPerSec(), "ratio")
+	} else if err := measureIndexing(ctx, cfg, rec, corpus, plans); err != nil {
+		return err
 	}
 
 	// Searching.
@@ -195,6 +176,48 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	fmt.Fprintf(out, "results appended to %s\n", cfg.Results)
 	return nil
+}
+
+// measureIndexing runs every indexer of plans over corpus and prints their
+// speed, memory and index size against the last, the plain-Bleve baseline.
+func measureIndexing(ctx context.Context, cfg Config, rec *Recorder, corpus string, plans []indexPlan) error {
+	out := cfg.Out
+	var runs []IndexRun
+	for _, p := range plans {
+		if p.noExtract && !cfg.NoExtract {
+			continue
+		}
+		fmt.Fprintf(out, "indexing: %s ...\n", p.name)
+		r, err := RunIndexer(ctx, p.name, p.argv, p.dir, corpus)
+		if err != nil {
+			return err
+		}
+		runs = append(runs, r)
+	}
+	baseline := runs[len(runs)-1]
+	fmt.Fprintf(out, "\nIndexing %d docs (%.1f MB JSONL)\n", cfg.Docs, float64(baseline.InputBytes)/1e6)
+	fmt.Fprintf(out, "%-18s %9s %9s %8s %9s %10s %11s %10s\n", "indexer", "elapsed", "docs/s", "MB/s",
+		"peak RSS", "index MB", "docs/s ×bl", "RSS ×bl")
+	for _, r := range runs {
+		fmt.Fprintf(out, "%-18s %8.1fs %9.0f %8.2f %7.0fMB %10.1f %10.2f× %9.2f×\n", r.Name, r.Elapsed.Seconds(),
+			r.DocsPerSec(), r.MBPerSec(), float64(r.MaxRSS)/1e6, float64(r.IndexBytes)/1e6,
+			r.DocsPerSec()/baseline.DocsPerSec(), float64(r.MaxRSS)/float64(baseline.MaxRSS))
+		key := "index." + slug(r.Name)
+		rec.Add(key+".docs_per_s", r.DocsPerSec(), "docs/s")
+		rec.Add(key+".mb_per_s", r.MBPerSec(), "MB/s")
+		rec.Add(key+".peak_rss", float64(r.MaxRSS), "bytes")
+		rec.Add(key+".size", float64(r.IndexBytes), "bytes")
+		rec.Add(key+".elapsed", r.Elapsed.Seconds(), "s")
+		rec.Add(key+".ratio_to_bleve", r.DocsPerSec()/baseline.DocsPerSec(), "ratio")
+	}
+	return nil
+}
+
+// indexPlan is one indexer run: its name in the table, index directory and command.
+type indexPlan struct {
+	name, dir string
+	argv      []string
+	noExtract bool // the run without extraction, which Config.NoExtract turns off
 }
 
 // describe shows a query's parameters unescaped, for people to read.

@@ -9,9 +9,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/collector"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -207,72 +208,140 @@ func anyOf(vals []uint32, set map[uint32]bool) bool {
 	return false
 }
 
-// count runs text over the snapshot without scoring and counts every facet
-// of the matches, each without its own filter.
-func (c *columns) count(ctx context.Context, s *Searcher, text query.Query, r Request) (*Facets, error) {
-	sr, err := text.Searcher(ctx, c.reader, s.idx.Mapping(), search.SearcherOptions{Score: "none"})
+// tally counts the facet values of a query's matches in the columns, each
+// facet without its own filter, and tells which matches pass every filter.
+type tally struct {
+	c                      *columns
+	f                      colFilter
+	count                  bool // false: only filter
+	peopleN, partyN, langN []int
+	days                   map[int32]int
+	undated                int
+}
+
+func (c *columns) newTally(r Request, count bool) *tally {
+	t := &tally{c: c, f: c.filter(r), count: count}
+	if count {
+		t.peopleN = make([]int, len(c.people))
+		t.partyN = make([]int, len(c.parties))
+		t.langN = make([]int, len(c.langs)+1)
+		t.days = map[int32]int{}
+	}
+	return t
+}
+
+// add counts the facet values of document n and reports whether it passes
+// every filter.
+func (t *tally) add(n int) bool {
+	c, f := t.c, t.f
+	if n >= len(c.lang) {
+		return false // not in this snapshot's columns: cannot happen within one snapshot
+	}
+	ppl := c.peopleVals[c.peopleOff[n]:c.peopleOff[n+1]]
+	pts := c.partyVals[c.partyOff[n]:c.partyOff[n+1]]
+	day := c.day[n]
+	inPeople, inParties := anyOf(ppl, f.people), anyOf(pts, f.parties)
+	inLang := f.langs == nil || f.langs[c.lang[n]]
+	inDate := !f.dated || (day != undatedDay && day >= f.from && day <= f.to)
+	if !t.count {
+		return inPeople && inParties && inLang && inDate
+	}
+	if inParties && inLang && inDate {
+		for _, p := range ppl {
+			t.peopleN[p]++
+		}
+	}
+	if inPeople && inLang && inDate {
+		for _, p := range pts {
+			t.partyN[p]++
+		}
+	}
+	if inPeople && inParties && inDate {
+		t.langN[c.lang[n]]++
+	}
+	if inPeople && inParties && inLang {
+		if day == undatedDay {
+			t.undated++
+		} else {
+			t.days[day]++
+		}
+	}
+	return inPeople && inParties && inLang && inDate
+}
+
+// facets returns what the tally counted, labelled for r.
+func (t *tally) facets(s *Searcher, r Request) *Facets {
+	c := t.c
+	out := &Facets{
+		People:  s.termValues(FacetPeople, topTerms(c.people, t.peopleN, FacetSize), r.People),
+		Parties: s.termValues(FacetParties, topTerms(c.parties, t.partyN, FacetSize), r.Parties),
+		Lang:    s.termValues(FacetLang, topTerms(c.langs, t.langN[1:], 3), r.Langs),
+		undated: t.undated,
+	}
+	out.interval, out.Dates = dayHistogram(t.days)
+	return out
+}
+
+// filterSearcher passes on the matches of a searcher over the columns'
+// snapshot that pass the request's filters, tallying facets on the way, so
+// one pass over the text query's matches both ranks and counts.
+type filterSearcher struct {
+	search.Searcher
+	t *tally
+}
+
+func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for {
+		dm, err := f.Searcher.Next(ctx)
+		if err != nil || dm == nil {
+			return dm, err
+		}
+		if f.t.add(int(dm.IndexInternalID.Value())) {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := f.Searcher.Advance(ctx, id)
+	if err != nil || dm == nil {
+		return dm, err
+	}
+	if f.t.add(int(dm.IndexInternalID.Value())) {
+		return dm, nil
+	}
+	ctx.DocumentMatchPool.Put(dm)
+	return f.Next(ctx)
+}
+
+// search runs req's query, which must carry no filters, once over the
+// snapshot: r's filters are applied from the columns, the top hits collected
+// with their stored fields, and, when count is set, every facet counted.
+func (c *columns) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
+	sr, err := req.Query.Searcher(ctx, c.reader, s.idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("facets: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	defer sr.Close()
-	f := c.filter(r)
-	peopleN := make([]int, len(c.people))
-	partyN := make([]int, len(c.parties))
-	langN := make([]int, len(c.langs)+1)
-	days := map[int32]int{}
-	undated := 0
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(sr.DocumentMatchPoolSize(), 0)}
-	for i := 0; ; i++ {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		dm, err := sr.Next(sctx)
-		if err != nil {
-			return nil, fmt.Errorf("facets: %w", err)
-		}
-		if dm == nil {
-			break
-		}
-		n := int(dm.IndexInternalID.Value())
-		sctx.DocumentMatchPool.Put(dm)
-		if n >= len(c.lang) {
-			continue // not in this snapshot's columns: cannot happen within one snapshot
-		}
-		ppl := c.peopleVals[c.peopleOff[n]:c.peopleOff[n+1]]
-		pts := c.partyVals[c.partyOff[n]:c.partyOff[n+1]]
-		day := c.day[n]
-		inPeople, inParties := anyOf(ppl, f.people), anyOf(pts, f.parties)
-		inLang := f.langs == nil || f.langs[c.lang[n]]
-		inDate := !f.dated || (day != undatedDay && day >= f.from && day <= f.to)
-		if inParties && inLang && inDate {
-			for _, p := range ppl {
-				peopleN[p]++
-			}
-		}
-		if inPeople && inLang && inDate {
-			for _, p := range pts {
-				partyN[p]++
-			}
-		}
-		if inPeople && inParties && inDate {
-			langN[c.lang[n]]++
-		}
-		if inPeople && inParties && inLang {
-			if day == undatedDay {
-				undated++
-			} else {
-				days[day]++
-			}
+	t := c.newTally(r, count)
+	coll := collector.NewTopNCollector(req.Size, req.From, req.Sort)
+	if err := coll.Collect(ctx, &filterSearcher{sr, t}, c.reader); err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	hits := coll.Results()
+	for _, h := range hits {
+		if err, _ := bleve.LoadAndHighlightFields(h, req, "", c.reader, nil); err != nil {
+			return nil, nil, fmt.Errorf("search: load %s: %w", h.ID, err)
 		}
 	}
-	out := &Facets{
-		People:  s.termValues(FacetPeople, topTerms(c.people, peopleN, FacetSize), r.People),
-		Parties: s.termValues(FacetParties, topTerms(c.parties, partyN, FacetSize), r.Parties),
-		Lang:    s.termValues(FacetLang, topTerms(c.langs, langN[1:], 3), r.Langs),
-		undated: undated,
+	res := &bleve.SearchResult{Hits: hits, Total: coll.Total(), MaxScore: coll.MaxScore()}
+	if !count {
+		return res, nil, nil
 	}
-	out.interval, out.Dates = dayHistogram(days)
-	return out, nil
+	return res, t.facets(s, r), nil
 }
 
 // topTerms orders values by count, then by value, as Bleve's terms facet
@@ -338,12 +407,6 @@ func dayHistogram(days map[int32]int) (string, []DateBucket) {
 // monthsBetween counts the month boundaries from a to b (0 within one month).
 func monthsBetween(a, b time.Time) int {
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
-}
-
-// countResult is a facet count done beside the main search.
-type countResult struct {
-	facets *Facets
-	err    error
 }
 
 // acquireColumns returns the current columns read-locked, or nil when they

@@ -33,7 +33,8 @@ func seedSearcher(t *testing.T) *Searcher {
 	return s
 }
 
-// bothWays counts r's facets from the columns and through Bleve.
+// bothWays searches r through the facet columns and through Bleve and shows
+// each result's total, top hits with scores, and facets.
 func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve string) {
 	t.Helper()
 	ctx := context.Background()
@@ -46,24 +47,30 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	qi := QueryInfo{Q: r.Q}
 	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
 	text := s.textQuery(r.Q, &qi)
-	got, err := c.count(ctx, s, text, r)
+	res, got, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true)
 	c.mu.RUnlock()
 	if err != nil {
 		t.Fatal(err)
 	}
 	groups := filters(r)
-	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 0, 0, false)
+	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 10, 0, false)
 	s.mainFacets(req, groups)
-	res, err := s.idx.SearchInContext(ctx, req)
+	bres, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := s.computeFacets(ctx, text, groups, res, r)
+	want, err := s.computeFacets(ctx, text, groups, bres, r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	show := func(f *Facets) string { return fmt.Sprintf("%+v %s %d", *f, f.interval, f.undated) }
-	return show(got), show(want)
+	show := func(res *bleve.SearchResult, f *Facets) string {
+		var hits []string
+		for _, h := range res.Hits {
+			hits = append(hits, fmt.Sprintf("%s:%.6f", h.ID, h.Score))
+		}
+		return fmt.Sprintf("total %d hits %v facets %+v %s %d", res.Total, hits, *f, f.interval, f.undated)
+	}
+	return show(res, got), show(bres, want)
 }
 
 func TestColumnsCountAsBleveDoes(t *testing.T) {

@@ -73,11 +73,15 @@ func (g filterGroups) without(text query.Query, skip string) query.Query {
 	return bleve.NewConjunctionQuery(qs...)
 }
 
+// anyTerm matches documents with any of values in field. Filters do not
+// score (boost 0): a hit ranks the same with a filter as without, as it does
+// when the facet columns filter.
 func anyTerm(field string, values []string) query.Query {
 	var qs []query.Query
 	for _, v := range values {
 		t := bleve.NewTermQuery(v)
 		t.SetField(field)
+		t.SetBoost(0)
 		qs = append(qs, t)
 	}
 	return bleve.NewDisjunctionQuery(qs...)

@@ -11,9 +11,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/analyzers/lexicon"
@@ -113,8 +115,9 @@ type Searcher struct {
 	closed    atomic.Bool
 	rebuildMu sync.Mutex
 	rebuild   *time.Timer // pending rebuild after writes
-	// analyzers used to find query terms in stored text for snippets
-	snippetAnalyzers []analysis.Analyzer
+	// what the snippet analyzers make of the words of stored text
+	words   *wordTerms
+	scoring string // the index's scoring model, as Bleve names it
 }
 
 // TitleBoost weighs a title match over a body match.
@@ -138,13 +141,15 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		{FieldBodyDeva, deva, 1},
 	}}
 	cache := registry.NewCache()
+	var snippetAnalyzers []analysis.Analyzer
 	for _, name := range []string{en, hi, deva} {
 		a, err := cache.AnalyzerNamed(name)
 		if err != nil {
 			return nil, fmt.Errorf("analyzer %s: %w", name, err)
 		}
-		s.snippetAnalyzers = append(s.snippetAnalyzers, a)
+		snippetAnalyzers = append(snippetAnalyzers, a)
 	}
+	s.words = newWordTerms(snippetAnalyzers)
 	if !opt.Stock && !opt.NoExpand {
 		roman, err := cache.AnalyzerNamed(analyzers.RomanAnalyzer)
 		if err != nil {
@@ -157,9 +162,13 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		case "-":
 			fd = ""
 		}
-		if s.tr, err = newTranslator(s.snippetAnalyzers[0], s.snippetAnalyzers[1], roman, fd); err != nil {
+		if s.tr, err = newTranslator(snippetAnalyzers[0], snippetAnalyzers[1], roman, fd); err != nil {
 			return nil, err
 		}
+	}
+	s.scoring = index.DefaultScoringModel
+	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
+		s.scoring = m.ScoringModel
 	}
 	go s.refreshColumns()
 	return s, nil
@@ -252,6 +261,7 @@ func filters(r Request) filterGroups {
 		f := false
 		d := bleve.NewDateRangeInclusiveQuery(start, end, &t, &f)
 		d.SetField(FieldDate)
+		d.SetBoost(0) // filters do not score
 		g[FacetDates] = d
 	}
 	return g
@@ -283,66 +293,52 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	qi := QueryInfo{Q: r.Q, Script: Script(r.Q)}
 	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
 	text := s.textQuery(r.Q, &qi)
-	groups := filters(r)
-	req := bleve.NewSearchRequestOptions(groups.without(text, ""), r.Size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
-	cacheKey := s.facets.key(s.gen.Load(), r)
-	cached, hit := s.facets.get(cacheKey)
-	// Facets are counted from the in-memory columns beside the main search
-	// when they are ready, else by Bleve within it.
-	var counted chan countResult
-	if !hit {
-		if cols := s.acquireColumns(); cols != nil {
-			counted = make(chan countResult, 1)
-			go func() {
-				defer cols.mu.RUnlock()
-				f, err := cols.count(ctx, s, text, r)
-				counted <- countResult{f, err}
-			}()
-		} else {
-			s.mainFacets(req, groups)
-		}
-	}
+	var sortBy []string
 	switch r.Sort {
 	case "", SortRelevance:
 	case SortDate:
-		req.SortBy([]string{FieldDate, "_id"})
+		sortBy = []string{FieldDate, "_id"}
 	case SortDateDesc:
-		req.SortBy([]string{"-" + FieldDate, "_id"})
+		sortBy = []string{"-" + FieldDate, "_id"}
 	default:
 		return nil, fmt.Errorf("unknown sort %q", r.Sort)
 	}
-	res, err := s.idx.SearchInContext(ctx, req)
-	var c countResult
-	if counted != nil {
-		c = <-counted // wait even on error: the count holds the columns
+	newRequest := func(q query.Query) *bleve.SearchRequest {
+		req := bleve.NewSearchRequestOptions(q, r.Size, r.Offset, false)
+		req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
+		if sortBy != nil {
+			req.SortBy(sortBy)
+		}
+		return req
+	}
+	cacheKey := s.facets.key(s.gen.Load(), r)
+	facets, cached := s.facets.get(cacheKey)
+	var res *bleve.SearchResult
+	var counted *Facets
+	var err error
+	// One pass over the in-memory facet columns when they are ready: it
+	// filters, ranks and counts; else Bleve filters and counts.
+	if cols := s.acquireColumns(); cols != nil {
+		res, counted, err = cols.search(ctx, s, newRequest(text), r, !cached)
+		cols.mu.RUnlock()
+	} else {
+		groups := filters(r)
+		req := newRequest(groups.without(text, ""))
+		if !cached {
+			s.mainFacets(req, groups)
+		}
+		if res, err = s.idx.SearchInContext(ctx, req); err == nil && !cached {
+			counted, err = s.computeFacets(ctx, text, groups, res, r)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
-	facets := cached
-	switch {
-	case hit:
-	case counted != nil:
-		if c.err != nil {
-			return nil, c.err
-		}
-		facets = c.facets
-		s.facets.add(cacheKey, facets)
-	default:
-		if facets, err = s.computeFacets(ctx, text, groups, res, r); err != nil {
-			return nil, err
-		}
+	if !cached {
+		facets = counted
 		s.facets.add(cacheKey, facets)
 	}
-	// Snippets mark translations too, so a user sees why a hit came.
-	marked := []string{r.Q}
-	for _, e := range qi.Expansions {
-		if e.Source != "romanized" {
-			marked = append(marked, e.To...)
-		}
-	}
-	terms := s.queryTerms(strings.Join(marked, " "))
+	terms := s.queryTerms(strings.Join(s.marked(qi), " "))
 	out := &Response{
 		Total:     res.Total,
 		Query:     qi,
@@ -350,18 +346,38 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		Facets:    facets,
 		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
 	}
-	named := map[string]bool{}
-	for _, id := range append(qi.People, qi.Parties...) {
-		named[id] = true
-	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, s.hit(h, terms, named))
+		out.Hits = append(out.Hits, s.hit(h, terms))
 	}
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil
 }
 
-func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool, named map[string]bool) Hit {
+// marked lists what snippets mark besides the query's own words: its
+// translations, and every name of the people and parties it names (found by
+// id, so in whichever script the article wrote them), so a user sees why a
+// hit came.
+func (s *Searcher) marked(qi QueryInfo) []string {
+	out := []string{qi.Q}
+	for _, e := range qi.Expansions {
+		if e.Source != "romanized" {
+			out = append(out, e.To...)
+		}
+	}
+	for _, id := range qi.People {
+		if p, ok := s.gaz.Person(id); ok {
+			out = append(append(out, p.NameEn, p.NameHi), p.Aliases...)
+		}
+	}
+	for _, code := range qi.Parties {
+		if p, ok := s.gaz.Party(code); ok {
+			out = append(append(append(out, p.NameEn, p.NameHi), p.AliasesEn...), p.AliasesHi...)
+		}
+	}
+	return out
+}
+
+func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
 	str := func(f string) string { v, _ := h.Fields[f].(string); return v }
 	out := Hit{
 		ID: h.ID, Score: h.Score, Title: str(FieldTitle), Lang: str(FieldLang),
@@ -373,20 +389,7 @@ func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool, named m
 			out.Date = t.Format(time.DateOnly)
 		}
 	}
-	body := str(FieldBody)
-	var extra []span
-	if len(named) > 0 {
-		// Mark the names the query matched by id, in whichever script the
-		// article wrote them; the snippet window comes from the article's
-		// start, so only that much is read (extraction is the costly part).
-		head := body[:chunkEnd(body, 0, 2*snippetChunk)]
-		for _, m := range s.ext.Extract(entities.Article{Body: head}).Mentions {
-			if named[m.ID] {
-				extra = append(extra, span{m.Start, m.End})
-			}
-		}
-	}
-	out.Snippet = snippet(body, s.snippetAnalyzers, terms, extra, SnippetRunes)
+	out.Snippet = snippet(str(FieldBody), s.words, terms, SnippetRunes)
 	return out
 }
 
@@ -410,8 +413,8 @@ func strs(v any) []string {
 // queryTerms analyzes q with each snippet analyzer, so stored text can be
 // matched token by token in the same analyzed form.
 func (s *Searcher) queryTerms(q string) []map[string]bool {
-	out := make([]map[string]bool, len(s.snippetAnalyzers))
-	for i, a := range s.snippetAnalyzers {
+	out := make([]map[string]bool, len(s.words.as))
+	for i, a := range s.words.as {
 		out[i] = map[string]bool{}
 		for _, t := range a.Analyze([]byte(q)) {
 			out[i][string(t.Term)] = true

@@ -38,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.Duration, "duration", 10*time.Second, "length of each throughput run")
 	fs.IntVar(&cfg.MaxRequests, "max-requests", 20000, "most requests of each throughput run")
 	fs.IntSliceVar(&cfg.Clients, "clients", []int{8, 32, 64}, "concurrent clients of the throughput runs")
+	fs.BoolVar(&cfg.SearchOnly, "search-only", false, "skip indexing: measure search on the index an earlier run left in --work")
+	fs.BoolVar(&cfg.NoExtract, "no-extract-run", true, "also index without extraction, to show what extraction costs")
 	baseline := fs.String("baseline-index", "", "instead of benchmarking, build a plain-Bleve index in this directory from --input")
 	input := fs.String("input", "", "JSONL corpus for --baseline-index")
 	fs.Usage = func() {
