@@ -117,19 +117,20 @@ func protectConstructor(_ map[string]any, _ *registry.Cache) (analysis.TokenFilt
 	return newProtectFilter(protectedData)
 }
 
-// chain builds an analyzer from the news tokenizer and the named filters.
+// chain builds an analyzer from the news tokenizer and the named filters,
+// which must each treat a token by its term alone (see memoAnalyzer).
 func chain(name string, cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(Tokenizer)
 	if err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", name, err)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+	a := &memoAnalyzer{tokenizer: tok, memo: newTermMemo(memoCapacity)}
 	for _, f := range filters {
 		tf, err := cache.TokenFilterNamed(f)
 		if err != nil {
 			return nil, fmt.Errorf("analyzer %s: filter %s: %w", name, f, err)
 		}
-		a.TokenFilters = append(a.TokenFilters, tf)
+		a.filters = append(a.filters, tf)
 	}
 	return a, nil
 }

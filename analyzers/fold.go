@@ -69,6 +69,17 @@ func dropCharacter(prev, r rune) bool {
 func stripForTokenizer(s []byte) (out []byte, offsets []int) {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Nothing ASCII is dropped, and most of the text is ASCII
+			// or spaces between Devanagari words.
+			if offsets != nil {
+				out = append(out, c)
+				offsets = append(offsets, i)
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(s[i:])
 		if dropCharacter(prev, r) {
 			if offsets == nil {

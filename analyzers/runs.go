@@ -44,10 +44,21 @@ type letterCounts struct {
 
 func countLetters(s string) letterCounts {
 	var c letterCounts
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII and Devanagari are nearly all of the text; both are told
+		// apart without the Unicode tables.
+		if b := s[i]; b < utf8.RuneSelf {
+			if isASCIILetter(b) {
+				c.latin++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case isDevanagari(r):
-			if unicode.IsLetter(r) || unicode.IsMark(r) {
+			if isDevanagariLetterOrMark(r) {
 				c.deva++
 			}
 		case unicode.IsLetter(r):
@@ -60,6 +71,14 @@ func countLetters(s string) letterCounts {
 	}
 	return c
 }
+
+func isASCIILetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
+
+// isDevanagariLetterOrMark is unicode.IsLetter(r) || unicode.IsMark(r) for r
+// in the Devanagari block, where all but the dandas, the digits and the
+// abbreviation sign are letters or marks (a test checks this against the
+// Unicode tables).
+func isDevanagariLetterOrMark(r rune) bool { return r < '\u0964' || r > '\u0970' }
 
 func (c letterCounts) total() int { return c.latin + c.deva + c.other }
 
@@ -77,6 +96,13 @@ func (c letterCounts) label() Lang {
 	return Other
 }
 
+// span is a run given by its byte offsets in the text being split, so runs
+// can grow without copying text.
+type span struct {
+	start, end int
+	lang       Lang
+}
+
 // Split cuts text into paragraphs, and paragraphs into sentences where the
 // script changes, labelling each run by the script most of its letters are
 // in. A sentence is labelled as a whole, so a short Latin gloss inside a
@@ -89,60 +115,73 @@ func (c letterCounts) label() Lang {
 // languages. Pieces without letters join the run before them. The runs
 // partition text: their texts concatenated give text back.
 func Split(text string) []Run {
-	var runs []Run
-	pending := "" // letterless text before the first run
-	add := func(s string, l Lang) {
-		if l == "" {
-			if len(runs) == 0 {
-				pending += s
-			} else {
-				runs[len(runs)-1].Text += s
-			}
-			return
-		}
-		if len(runs) > 0 && runs[len(runs)-1].Lang == l {
-			runs[len(runs)-1].Text += s
-			return
-		}
-		runs = append(runs, Run{Text: pending + s, Lang: l})
-		pending = ""
-	}
+	var (
+		runs  []span
+		paras []span // reused for each paragraph
+		sents []int  // reused for each paragraph
+		off   int    // offset of the current paragraph in text
+	)
 	for para := range strings.Lines(text) {
-		for _, r := range splitParagraph(para) {
-			if r.Lang == Hindi {
-				r.Lang = devanagariLang(r.Text)
+		sents = sentenceEnds(para, sents[:0])
+		paras = splitParagraph(para, sents, paras[:0])
+		for _, p := range paras {
+			l := p.lang
+			if l == Hindi {
+				l = devanagariLang(para[p.start:p.end])
 			}
-			add(r.Text, r.Lang)
+			end := off + p.end
+			switch {
+			case len(runs) == 0 && l == "":
+				// Letterless text before the first run opens that run.
+			case len(runs) == 0:
+				runs = append(runs, span{0, end, l})
+			case l == "" || runs[len(runs)-1].lang == l:
+				runs[len(runs)-1].end = end
+			default:
+				runs = append(runs, span{runs[len(runs)-1].end, end, l})
+			}
 		}
+		off += len(para)
 	}
-	if len(runs) == 0 && pending != "" {
-		return []Run{{Text: pending, Lang: Other}}
+	if len(runs) == 0 {
+		if text == "" {
+			return nil
+		}
+		return []Run{{Text: text, Lang: Other}}
 	}
-	return runs
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		out[i] = Run{Text: text[r.start:r.end], Lang: r.lang}
+	}
+	return out
 }
 
-// splitParagraph cuts one paragraph into runs of sentences with the same
-// label; letterless sentences join the run before them, or the one after
-// when they open the paragraph.
-func splitParagraph(para string) []Run {
-	var runs []Run
-	pending := ""
-	for _, s := range sentences(para) {
-		l := countLetters(s).label()
+// splitParagraph cuts one paragraph, whose sentences end at the offsets
+// ends, into runs of sentences with the same label, appended to runs;
+// letterless sentences join the run before them, or the one after when they
+// open the paragraph. A paragraph without letters is one run labelled "".
+func splitParagraph(para string, ends []int, runs []span) []span {
+	first := len(runs)
+	start := 0
+	for _, end := range ends {
+		l := countLetters(para[start:end]).label()
 		switch {
-		case l == "" && len(runs) == 0:
-			pending += s
 		case l == "":
-			runs[len(runs)-1].Text += s
-		case len(runs) > 0 && runs[len(runs)-1].Lang == l:
-			runs[len(runs)-1].Text += s
+			if len(runs) > first {
+				runs[len(runs)-1].end = end
+			}
+		case len(runs) > first && runs[len(runs)-1].lang == l:
+			runs[len(runs)-1].end = end
+		case len(runs) > first:
+			runs = append(runs, span{runs[len(runs)-1].end, end, l})
 		default:
-			runs = append(runs, Run{Text: pending + s, Lang: l})
-			pending = ""
+			// The first labelled sentence takes the letterless ones before it.
+			runs = append(runs, span{0, end, l})
 		}
+		start = end
 	}
-	if pending != "" {
-		runs = append(runs, Run{Text: pending})
+	if len(runs) == first && len(para) > 0 {
+		runs = append(runs, span{0, len(para), ""})
 	}
 	return runs
 }
@@ -213,16 +252,21 @@ func isAbbreviation(w string) bool {
 	return false
 }
 
-// sentences cuts a paragraph after each sentence end: ? ! । ॥ and newline
-// always, a full stop when followed by a space or the end and not after an
-// initial or a known abbreviation. Closing quotes and the spaces after the
-// end stay with the sentence. The pieces partition para.
-func sentences(para string) []string {
-	var out []string
+// sentenceEnds cuts a paragraph after each sentence end: ? ! । ॥ and
+// newline always, a full stop when followed by a space or the end and not
+// after an initial or a known abbreviation. Closing quotes and the spaces
+// after the end stay with the sentence. It appends to ends the offset where
+// each sentence ends, the last being len(para), so the sentences partition
+// para.
+func sentenceEnds(para string, ends []int) []int {
 	start := 0
-	wordStart := 0 // byte offset where the current word began
+	wordStart := 0      // byte offset where the current word began
+	prevLetter := false // whether the rune before i is a letter or mark
 	for i := 0; i < len(para); {
-		r, n := utf8.DecodeRuneInString(para[i:])
+		r, n := rune(para[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(para[i:])
+		}
 		end := i + n
 		isEnd := sentenceEnd(r)
 		if r == '.' {
@@ -231,15 +275,15 @@ func sentences(para string) []string {
 			atBreak := end == len(para) || unicode.IsSpace(next) || closer(next)
 			isEnd = atBreak && utf8.RuneCountInString(word) != 1 && !isAbbreviation(word)
 		}
-		if isLetterOrMark(r) {
-			if i > 0 {
-				if p, _ := utf8.DecodeLastRuneInString(para[:i]); !isLetterOrMark(p) {
-					wordStart = i
-				}
+		letter := isLetterOrMark(r)
+		if letter {
+			if i > 0 && !prevLetter {
+				wordStart = i
 			}
 		} else {
 			wordStart = end
 		}
+		prevLetter = letter
 		if !isEnd {
 			i = end
 			continue
@@ -252,16 +296,25 @@ func sentences(para string) []string {
 			}
 			end += n2
 		}
-		out = append(out, para[start:end])
+		ends = append(ends, end)
 		start, wordStart, i = end, end, end
+		prevLetter = false
 	}
 	if start < len(para) {
-		out = append(out, para[start:])
+		ends = append(ends, len(para))
 	}
-	return out
+	return ends
 }
 
-func isLetterOrMark(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+func isLetterOrMark(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return isASCIILetter(byte(r))
+	case isDevanagari(r):
+		return isDevanagariLetterOrMark(r)
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
 
 // DocumentLanguage returns "en", "hi" or "mixed" from the runs' letter
 // counts (Devanagari runs count as Hindi, Other runs not at all). It is

@@ -433,11 +433,13 @@ func (s *Searcher) refreshColumns() {
 	if c := s.cols.Load(); (c != nil && c.gen == gen) || s.closed.Load() {
 		return
 	}
+	began := time.Now()
 	c, err := s.buildColumns(context.Background(), gen)
 	if err != nil {
 		slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
 		return
 	}
+	slog.Info("facet columns built", "docs", len(c.lang), "ms", time.Since(began).Milliseconds())
 	if s.closed.Load() {
 		c.retire()
 		return

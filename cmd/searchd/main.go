@@ -55,6 +55,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "searchd: --log-format %q: want text or json\n", *logFormat)
 		return 2
 	}
+	slog.SetDefault(log) // the index logs background work (facet columns) through the default logger
 	if *dir == "" {
 		fmt.Fprintln(stderr, "searchd: --index DIR is required (see --help)")
 		return 2
