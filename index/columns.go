@@ -7,45 +7,105 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// undatedDay marks a document without a published date in columns.day.
+// undatedDay marks a document without a published date in the day column.
 const undatedDay = int32(-1 << 31)
 
-// columns hold every document's facet values in memory, indexed by Bleve's
-// internal document number in one snapshot of the index. Counting facets
-// then costs an array lookup per match, instead of Bleve's reading and
-// decoding doc values per match and per field (three quarters of a broad
-// query's time at 100k documents), and one pass over the text query's
-// matches counts every facet, each without its own filter, with the filters
-// checked in memory.
-type columns struct {
-	gen    uint64            // the Searcher generation the snapshot belongs to
-	reader index.IndexReader // the snapshot; internal numbers are only valid in it
+// syncColumnsDocs is how many documents a search reads facet columns for
+// itself when it meets segments that have none (the small segments writes
+// add); larger gaps (a merge, a fresh start) are filled in the background
+// while Bleve counts facets.
+const syncColumnsDocs = 20000
 
-	// Values by ordinal, and per document the ordinals it holds: documents'
-	// people are peopleVals[peopleOff[n]:peopleOff[n+1]], and so for parties.
-	people, parties, langs []string
-	peopleOff, partyOff    []uint32
-	peopleVals, partyVals  []uint32
-	lang                   []uint8 // ordinal+1; 0 = none
-	day                    []int32 // days since 1970-01-01, or undatedDay
-
-	mu     sync.RWMutex // held for reading while counting; retire takes it to close reader
-	closed bool
+// segColumns hold the facet values of one index segment's documents in
+// memory, by the document's number in the segment. Segments never change, so
+// their columns are read once; counting facets then costs an array lookup per
+// match instead of Bleve's reading and decoding doc values per match and per
+// field, three quarters of a broad query's time at 100k documents.
+type segColumns struct {
+	// Documents' people are peopleVals[peopleOff[n]:peopleOff[n+1]], as
+	// ordinals; and so for parties.
+	peopleOff, partyOff   []uint32
+	peopleVals, partyVals []uint32
+	lang                  []uint8 // ordinal+1; 0 = none
+	day                   []int32 // days since 1970-01-01, or undatedDay
 }
 
-// buildColumns reads the facet fields of every live document of a new
-// snapshot of s's index.
-func (s *Searcher) buildColumns(ctx context.Context, gen uint64) (*columns, error) {
-	adv, err := s.idx.Advanced()
+// ordinals number the values of one facet across segments, so counts from
+// every segment add up in one array.
+type ordinals struct {
+	mu    sync.RWMutex
+	ids   map[string]uint32
+	names []string
+}
+
+// of returns v's ordinal, giving it the next one when it is new.
+func (o *ordinals) of(v []byte) uint32 {
+	o.mu.RLock()
+	id, ok := o.ids[string(v)]
+	o.mu.RUnlock()
+	if ok {
+		return id
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if id, ok := o.ids[string(v)]; ok {
+		return id
+	}
+	if o.ids == nil {
+		o.ids = map[string]uint32{}
+	}
+	id = uint32(len(o.names))
+	o.ids[string(v)] = id
+	o.names = append(o.names, string(v))
+	return id
+}
+
+// list returns the values numbered so far, by ordinal.
+func (o *ordinals) list() []string {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	return o.names[:len(o.names):len(o.names)]
+}
+
+// facetColumns keep the facet columns of every segment of the index that
+// searches have met, by Bleve's segment id. Safe for concurrent use.
+type facetColumns struct {
+	people, parties, langs ordinals
+
+	mu      sync.Mutex
+	segs    map[uint64]*segColumns
+	filling atomic.Bool    // a background fill is running
+	fills   sync.WaitGroup // the background fill, which close waits for
+	closed  atomic.Bool
+}
+
+// view holds the facet columns of one snapshot of the index, which searches
+// read matches from: a match's number in the snapshot is its segment's offset
+// plus its number in the segment.
+type view struct {
+	reader                 index.IndexReader // the snapshot; close it when done
+	segs                   []*segColumns
+	offsets                []uint64 // of each segment's first document
+	people, parties, langs []string // values by ordinal, as numbered when the view was made
+}
+
+// view returns the facet columns of a new snapshot of idx, reading those of
+// small new segments itself, or nil when larger ones are missing (a fill is
+// then started) or the index is not a scorch index.
+func (fc *facetColumns) view(idx bleve.Index) (*view, error) {
+	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
 	}
@@ -53,105 +113,163 @@ func (s *Searcher) buildColumns(ctx context.Context, gen uint64) (*columns, erro
 	if err != nil {
 		return nil, err
 	}
-	c := &columns{gen: gen, reader: r}
-	ok := false
-	defer func() {
-		if !ok {
-			r.Close()
-		}
-	}()
-	ids, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, err
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil
 	}
-	defer ids.Close()
-	dvr, err := r.DocValueReader([]string{FieldPeople, FieldParties, FieldLang, FieldDate})
-	if err != nil {
-		return nil, err
+	segs := snap.Segments()
+	v := &view{reader: r, segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
+	var missing uint64
+	var next uint64
+	fc.mu.Lock()
+	for i, ss := range segs {
+		v.offsets[i] = next
+		next += ss.Segment().Count()
+		if v.segs[i] = fc.segs[ss.Id()]; v.segs[i] == nil {
+			missing += ss.Segment().Count()
+		}
 	}
-	ords := map[string]map[string]uint32{FieldPeople: {}, FieldParties: {}, FieldLang: {}}
-	ordOf := func(field string, v []byte, names *[]string) uint32 {
-		m := ords[field]
-		o, found := m[string(v)]
-		if !found {
-			o = uint32(len(*names))
-			m[string(v)] = o
-			*names = append(*names, string(v))
-		}
-		return o
+	fc.mu.Unlock()
+	if missing > syncColumnsDocs {
+		r.Close()
+		fc.fillInBackground(idx)
+		return nil, nil
 	}
-	var people, parties []uint32
-	type row struct {
-		people, parties []uint32
-		lang            uint8
-		day             int32
-	}
-	var rows []row // by internal number; gaps are deleted or absent documents
-	for i := 0; ; i++ {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		id, err := ids.Next()
-		if err != nil {
-			return nil, err
-		}
-		if id == nil {
-			break
-		}
-		people, parties = people[:0], parties[:0]
-		rw := row{day: undatedDay}
-		err = dvr.VisitDocValues(id, func(field string, term []byte) {
-			switch field {
-			case FieldPeople:
-				people = append(people, ordOf(field, term, &c.people))
-			case FieldParties:
-				parties = append(parties, ordOf(field, term, &c.parties))
-			case FieldLang:
-				rw.lang = uint8(ordOf(field, term, &c.langs) + 1)
-			case FieldDate:
-				if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
-					if ns, err := numeric.PrefixCoded(term).Int64(); err == nil {
-						rw.day = int32(time.Unix(0, ns).UTC().Unix() / 86400)
-					}
-				}
+	for i, ss := range segs {
+		if v.segs[i] == nil {
+			if v.segs[i], err = fc.read(ss); err != nil {
+				r.Close()
+				return nil, err
 			}
-		})
-		if err != nil {
-			return nil, fmt.Errorf("facet columns: %w", err)
 		}
-		n := int(id.Value())
-		for len(rows) <= n {
-			rows = append(rows, row{day: undatedDay})
-		}
-		rw.people, rw.parties = slices.Clone(people), slices.Clone(parties)
-		rows[n] = rw
 	}
-	if len(c.langs) > 250 {
-		return nil, fmt.Errorf("facet columns: %d languages", len(c.langs))
-	}
-	c.peopleOff = make([]uint32, len(rows)+1)
-	c.partyOff = make([]uint32, len(rows)+1)
-	c.lang = make([]uint8, len(rows))
-	c.day = make([]int32, len(rows))
-	for n, rw := range rows {
-		c.peopleVals = append(c.peopleVals, rw.people...)
-		c.partyVals = append(c.partyVals, rw.parties...)
-		c.peopleOff[n+1] = uint32(len(c.peopleVals))
-		c.partyOff[n+1] = uint32(len(c.partyVals))
-		c.lang[n], c.day[n] = rw.lang, rw.day
-	}
-	ok = true
-	return c, nil
+	fc.keepOnly(segs)
+	v.people, v.parties, v.langs = fc.people.list(), fc.parties.list(), fc.langs.list()
+	return v, nil
 }
 
-// retire closes the snapshot once no count is using it.
-func (c *columns) retire() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.closed {
-		c.closed = true
-		c.reader.Close()
+func (v *view) close() { v.reader.Close() }
+
+// fillInBackground reads the columns of every segment of the index that has
+// none, unless a fill is running.
+func (fc *facetColumns) fillInBackground(idx bleve.Index) {
+	if fc.closed.Load() || !fc.filling.CompareAndSwap(false, true) {
+		return
 	}
+	fc.fills.Add(1)
+	go func() {
+		defer fc.fills.Done()
+		defer fc.filling.Store(false)
+		began := time.Now()
+		if err := fc.fill(idx); err != nil {
+			slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
+			return
+		}
+		slog.Info("facet columns read", "ms", time.Since(began).Milliseconds())
+	}()
+}
+
+func (fc *facetColumns) fill(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	for _, ss := range snap.Segments() {
+		if fc.closed.Load() {
+			return nil
+		}
+		fc.mu.Lock()
+		have := fc.segs[ss.Id()] != nil
+		fc.mu.Unlock()
+		if !have {
+			if _, err := fc.read(ss); err != nil {
+				return err
+			}
+		}
+	}
+	fc.keepOnly(snap.Segments())
+	return nil
+}
+
+// keepOnly forgets the columns of segments merged away, once they outnumber
+// the live ones; searches still holding them keep their own references.
+func (fc *facetColumns) keepOnly(live []*scorch.SegmentSnapshot) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if len(fc.segs) <= 2*len(live)+8 {
+		return
+	}
+	keep := make(map[uint64]bool, len(live))
+	for _, ss := range live {
+		keep[ss.Id()] = true
+	}
+	for id := range fc.segs {
+		if !keep[id] {
+			delete(fc.segs, id)
+		}
+	}
+}
+
+// read reads the facet fields of every document of a segment and remembers them.
+func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
+	seg := ss.Segment()
+	dv, ok := seg.(segment.DocValueVisitable)
+	n := int(seg.Count())
+	c := &segColumns{
+		peopleOff: make([]uint32, n+1), partyOff: make([]uint32, n+1),
+		lang: make([]uint8, n), day: make([]int32, n),
+	}
+	fields := []string{FieldPeople, FieldParties, FieldLang, FieldDate}
+	var state segment.DocVisitState
+	for doc := range n {
+		c.day[doc] = undatedDay
+		if ok {
+			var err error
+			state, err = dv.VisitDocValues(uint64(doc), fields, func(field string, term []byte) {
+				switch field {
+				case FieldPeople:
+					c.peopleVals = append(c.peopleVals, fc.people.of(term))
+				case FieldParties:
+					c.partyVals = append(c.partyVals, fc.parties.of(term))
+				case FieldLang:
+					if o := fc.langs.of(term); o < 255 {
+						c.lang[doc] = uint8(o + 1)
+					}
+				case FieldDate:
+					if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
+						if ns, err := numeric.PrefixCoded(term).Int64(); err == nil {
+							c.day[doc] = int32(time.Unix(0, ns).UTC().Unix() / 86400)
+						}
+					}
+				}
+			}, state)
+			if err != nil {
+				return nil, fmt.Errorf("facet columns: segment %d document %d: %w", ss.Id(), doc, err)
+			}
+		}
+		c.peopleOff[doc+1] = uint32(len(c.peopleVals))
+		c.partyOff[doc+1] = uint32(len(c.partyVals))
+	}
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if fc.segs == nil {
+		fc.segs = map[uint64]*segColumns{}
+	}
+	if have := fc.segs[ss.Id()]; have != nil {
+		return have, nil // another search read it meanwhile
+	}
+	fc.segs[ss.Id()] = c
+	return c, nil
 }
 
 // colFilter is a request's filters in column terms; a nil set means no filter.
@@ -162,24 +280,24 @@ type colFilter struct {
 	from, to        int32
 }
 
-func (c *columns) filter(r Request) colFilter {
+func (v *view) filter(r Request) colFilter {
 	set := func(vals []string, names []string) map[uint32]bool {
 		if len(vals) == 0 {
 			return nil
 		}
 		m := map[uint32]bool{}
-		for _, v := range vals {
-			if i := slices.Index(names, v); i >= 0 {
+		for _, val := range vals {
+			if i := slices.Index(names, val); i >= 0 {
 				m[uint32(i)] = true
 			}
 		}
 		return m // empty: the filter matches nothing
 	}
-	f := colFilter{people: set(r.People, c.people), parties: set(r.Parties, c.parties)}
+	f := colFilter{people: set(r.People, v.people), parties: set(r.Parties, v.parties)}
 	if len(r.Langs) > 0 {
 		f.langs = map[uint8]bool{}
 		for _, l := range r.Langs {
-			if i := slices.Index(c.langs, l); i >= 0 {
+			if i := slices.Index(v.langs, l); i >= 0 {
 				f.langs[uint8(i+1)] = true
 			}
 		}
@@ -211,7 +329,8 @@ func anyOf(vals []uint32, set map[uint32]bool) bool {
 // tally counts the facet values of a query's matches in the columns, each
 // facet without its own filter, and tells which matches pass every filter.
 type tally struct {
-	c                      *columns
+	v                      *view
+	seg                    int // the segment the last match was in
 	f                      colFilter
 	count                  bool // false: only filter
 	peopleN, partyN, langN []int
@@ -219,23 +338,31 @@ type tally struct {
 	undated                int
 }
 
-func (c *columns) newTally(r Request, count bool) *tally {
-	t := &tally{c: c, f: c.filter(r), count: count}
+func (v *view) newTally(r Request, count bool) *tally {
+	t := &tally{v: v, f: v.filter(r), count: count}
 	if count {
-		t.peopleN = make([]int, len(c.people))
-		t.partyN = make([]int, len(c.parties))
-		t.langN = make([]int, len(c.langs)+1)
+		t.peopleN = make([]int, len(v.people))
+		t.partyN = make([]int, len(v.parties))
+		t.langN = make([]int, len(v.langs)+1)
 		t.days = map[int32]int{}
 	}
 	return t
 }
 
-// add counts the facet values of document n and reports whether it passes
-// every filter.
-func (t *tally) add(n int) bool {
-	c, f := t.c, t.f
+// add counts the facet values of document n of the snapshot and reports
+// whether it passes every filter.
+func (t *tally) add(num uint64) bool {
+	// Matches come in increasing order: look from the last match's segment on.
+	v := t.v
+	if t.seg >= len(v.offsets) || num < v.offsets[t.seg] {
+		t.seg = 0
+	}
+	for t.seg+1 < len(v.offsets) && num >= v.offsets[t.seg+1] {
+		t.seg++
+	}
+	c, f, n := v.segs[t.seg], t.f, int(num-v.offsets[t.seg])
 	if n >= len(c.lang) {
-		return false // not in this snapshot's columns: cannot happen within one snapshot
+		return false // not in the snapshot: cannot happen
 	}
 	ppl := c.peopleVals[c.peopleOff[n]:c.peopleOff[n+1]]
 	pts := c.partyVals[c.partyOff[n]:c.partyOff[n+1]]
@@ -271,7 +398,7 @@ func (t *tally) add(n int) bool {
 
 // facets returns what the tally counted, labelled for r.
 func (t *tally) facets(s *Searcher, r Request) *Facets {
-	c := t.c
+	c := t.v
 	out := &Facets{
 		People:  s.termValues(FacetPeople, topTerms(c.people, t.peopleN, FacetSize), r.People),
 		Parties: s.termValues(FacetParties, topTerms(c.parties, t.partyN, FacetSize), r.Parties),
@@ -296,7 +423,7 @@ func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 		if err != nil || dm == nil {
 			return dm, err
 		}
-		if f.t.add(int(dm.IndexInternalID.Value())) {
+		if f.t.add(dm.IndexInternalID.Value()) {
 			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
@@ -308,7 +435,7 @@ func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	if err != nil || dm == nil {
 		return dm, err
 	}
-	if f.t.add(int(dm.IndexInternalID.Value())) {
+	if f.t.add(dm.IndexInternalID.Value()) {
 		return dm, nil
 	}
 	ctx.DocumentMatchPool.Put(dm)
@@ -318,7 +445,7 @@ func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 // search runs req's query, which must carry no filters, once over the
 // snapshot: r's filters are applied from the columns, the top hits collected
 // with their stored fields, and, when count is set, every facet counted.
-func (c *columns) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+func (c *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
 	sr, err := req.Query.Searcher(ctx, c.reader, s.idx.Mapping(), search.SearcherOptions{})
@@ -409,59 +536,15 @@ func monthsBetween(a, b time.Time) int {
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
 }
 
-// acquireColumns returns the current columns read-locked, or nil when they
-// are missing or older than the index; the caller unlocks c.mu.
-func (s *Searcher) acquireColumns() *columns {
-	c := s.cols.Load()
-	if c == nil || c.gen != s.gen.Load() {
-		return nil
-	}
-	c.mu.RLock()
-	if c.closed {
-		c.mu.RUnlock()
-		return nil
-	}
-	return c
+// close waits for a background fill to stop.
+func (fc *facetColumns) close() {
+	fc.closed.Store(true)
+	fc.fills.Wait()
 }
 
-// refreshColumns builds columns for the current generation unless they are
-// there, and retires the old ones.
-func (s *Searcher) refreshColumns() {
-	s.building.Lock()
-	defer s.building.Unlock()
-	gen := s.gen.Load()
-	if c := s.cols.Load(); (c != nil && c.gen == gen) || s.closed.Load() {
-		return
-	}
-	began := time.Now()
-	c, err := s.buildColumns(context.Background(), gen)
-	if err != nil {
-		slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
-		return
-	}
-	slog.Info("facet columns built", "docs", len(c.lang), "ms", time.Since(began).Milliseconds())
-	if s.closed.Load() {
-		c.retire()
-		return
-	}
-	if old := s.cols.Swap(c); old != nil {
-		old.retire()
-	}
-}
-
-// Close releases the index snapshot the facet columns hold. Call it before
+// Close stops the Searcher's background work on the index. Call it before
 // closing the index.
 func (s *Searcher) Close() error {
-	s.closed.Store(true)
-	s.rebuildMu.Lock()
-	if s.rebuild != nil {
-		s.rebuild.Stop()
-	}
-	s.rebuildMu.Unlock()
-	s.building.Lock()
-	defer s.building.Unlock()
-	if c := s.cols.Swap(nil); c != nil {
-		c.retire()
-	}
+	s.cols.close()
 	return nil
 }

@@ -38,17 +38,13 @@ func seedSearcher(t *testing.T) *Searcher {
 func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve string) {
 	t.Helper()
 	ctx := context.Background()
-	s.refreshColumns()
-	c := s.acquireColumns()
-	if c == nil {
-		t.Fatal("no facet columns after a refresh")
-	}
+	c := columnsView(t, s)
 	s.resolve(&r)
 	qi := QueryInfo{Q: r.Q}
 	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
 	text := s.textQuery(r.Q, &qi)
 	res, got, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true)
-	c.mu.RUnlock()
+	c.close()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,34 +122,37 @@ func TestColumnsFollowWrites(t *testing.T) {
 		}
 		return 0
 	}
-	s.refreshColumns()
+	columnsView(t, s).close()
 	before := bjp()
 	if err := w.Write(ctx, []Document{{ID: "new", Body: "BJP leaders met in Lucknow on Monday."}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Invalidate()
+	// The write's small segment is read by the search itself: the columns
+	// serve it at once.
+	v, err := s.cols.view(s.idx)
+	if err != nil || v == nil {
+		t.Fatalf("no facet columns right after a write (%v)", err)
+	}
+	v.close()
 	if got := bjp(); got != before+1 {
 		t.Errorf("right after the write: BJP %d, want %d", got, before+1)
 	}
-	// Once writes pause, the columns are rebuilt and count the new document.
-	deadline := time.Now().Add(10 * time.Second)
-	for s.acquireColumnsUnlocked() == nil && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if s.acquireColumnsUnlocked() == nil {
-		t.Fatal("columns not rebuilt after the write")
-	}
-	if got := bjp(); got != before+1 {
-		t.Errorf("from rebuilt columns: BJP %d, want %d", got, before+1)
-	}
 }
 
-// acquireColumnsUnlocked reports the current columns, if fresh, without
-// holding them.
-func (s *Searcher) acquireColumnsUnlocked() *columns {
-	c := s.acquireColumns()
-	if c != nil {
-		c.mu.RUnlock()
+// columnsView waits for the facet columns of s's index to be read and returns
+// a view of them.
+func columnsView(tb testing.TB, s *Searcher) *view {
+	tb.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		v, err := s.cols.view(s.idx)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if v != nil {
+			return v
+		}
 	}
-	return c
+	tb.Fatal("facet columns not read within 30 s")
+	return nil
 }

@@ -74,22 +74,9 @@ func (s *Searcher) FacetCacheStats() (hits, misses uint64) {
 	return s.facets.hits.Load(), s.facets.misses.Load()
 }
 
-// ColumnsDelay is how long writes must pause before the facet columns are
-// rebuilt: a rebuild reads every document, so a stream of writes is served
-// by Bleve's facets until it ends.
-const ColumnsDelay = 500 * time.Millisecond
-
-// Invalidate drops cached facet counts and schedules rebuilding the facet
-// columns; whoever writes to the index calls it after each acknowledged
-// write. Until the rebuild is done, facets are counted by Bleve.
+// Invalidate drops cached facet counts; whoever writes to the index calls it
+// after each acknowledged write.
 func (s *Searcher) Invalidate() {
 	s.gen.Add(1)
 	s.facets.purge()
-	s.rebuildMu.Lock()
-	defer s.rebuildMu.Unlock()
-	if s.rebuild == nil {
-		s.rebuild = time.AfterFunc(ColumnsDelay, s.refreshColumns)
-	} else {
-		s.rebuild.Reset(ColumnsDelay)
-	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -107,14 +106,8 @@ type Searcher struct {
 	tr     *translator // nil: no expansion across languages
 	facets *facetCache
 
-	// In-memory facet columns for the index as of generation gen; writers
-	// bump gen (Invalidate) and the columns are rebuilt in the background.
-	gen       atomic.Uint64
-	cols      atomic.Pointer[columns]
-	building  sync.Mutex // one rebuild at a time
-	closed    atomic.Bool
-	rebuildMu sync.Mutex
-	rebuild   *time.Timer // pending rebuild after writes
+	gen  atomic.Uint64 // bumped by writes (Invalidate): keys the facet cache
+	cols facetColumns  // in-memory facet values of the index's segments
 	// what the snippet analyzers make of the words of stored text
 	words   *wordTerms
 	scoring string // the index's scoring model, as Bleve names it
@@ -170,7 +163,7 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
 		s.scoring = m.ScoringModel
 	}
-	go s.refreshColumns()
+	s.cols.fillInBackground(idx)
 	return s, nil
 }
 
@@ -315,12 +308,15 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	facets, cached := s.facets.get(cacheKey)
 	var res *bleve.SearchResult
 	var counted *Facets
-	var err error
 	// One pass over the in-memory facet columns when they are ready: it
 	// filters, ranks and counts; else Bleve filters and counts.
-	if cols := s.acquireColumns(); cols != nil {
-		res, counted, err = cols.search(ctx, s, newRequest(text), r, !cached)
-		cols.mu.RUnlock()
+	v, err := s.cols.view(s.idx)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
+	if v != nil {
+		res, counted, err = v.search(ctx, s, newRequest(text), r, !cached)
+		v.close()
 	} else {
 		groups := filters(r)
 		req := newRequest(groups.without(text, ""))

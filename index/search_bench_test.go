@@ -82,7 +82,7 @@ func BenchmarkSearchExpansion(b *testing.B) {
 		defer s.Close()
 		// Measure each query's whole cost: facet counts from the columns,
 		// never from the cache.
-		s.refreshColumns()
+		columnsView(b, s).close()
 		s.facets.lru.Resize(1)
 		b.Run(mode.name, func(b *testing.B) {
 			ctx := context.Background()
