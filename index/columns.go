@@ -162,43 +162,47 @@ func (fc *facetColumns) fillInBackground(idx bleve.Index) {
 		defer fc.fills.Done()
 		defer fc.filling.Store(false)
 		began := time.Now()
-		if err := fc.fill(idx); err != nil {
+		docs, err := fc.fill(idx)
+		if err != nil {
 			slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
 			return
 		}
-		slog.Info("facet columns read", "ms", time.Since(began).Milliseconds())
+		slog.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
 	}()
 }
 
-func (fc *facetColumns) fill(idx bleve.Index) error {
+// fill reads the columns of the segments that have none and returns how
+// many documents they hold.
+func (fc *facetColumns) fill(idx bleve.Index) (docs uint64, err error) {
 	adv, err := idx.Advanced()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil
+		return 0, nil
 	}
 	for _, ss := range snap.Segments() {
 		if fc.closed.Load() {
-			return nil
+			return docs, nil
 		}
 		fc.mu.Lock()
 		have := fc.segs[ss.Id()] != nil
 		fc.mu.Unlock()
 		if !have {
 			if _, err := fc.read(ss); err != nil {
-				return err
+				return docs, err
 			}
+			docs += ss.Segment().Count()
 		}
 	}
 	fc.keepOnly(snap.Segments())
-	return nil
+	return docs, nil
 }
 
 // keepOnly forgets the columns of segments merged away, once they outnumber

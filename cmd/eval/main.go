@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eval: %v (see --help)\n", err)
 		return 2
 	}
+	// The report is the table; background notes from the index are noise here.
+	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if _, err := os.Stat(*dir); err != nil {
 		fmt.Fprintf(stdout, "eval: skipped: %s is absent (%v)\n", *dir, err)
 		return 0
