@@ -276,36 +276,31 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 	return c, nil
 }
 
-// colFilter is a request's filters in column terms; a nil set means no filter.
+// colFilter is a request's filters in column terms, as sets indexed by
+// ordinal (array lookups: a match is checked against every filter); a nil
+// set means no filter.
 type colFilter struct {
-	people, parties map[uint32]bool
-	langs           map[uint8]bool
-	dated           bool // a date filter is set
+	people, parties []bool
+	langs           []bool // by lang column value
+	dated           bool   // a date filter is set
 	from, to        int32
 }
 
 func (v *view) filter(r Request) colFilter {
-	set := func(vals []string, names []string) map[uint32]bool {
+	set := func(vals []string, names []string, offset int) []bool {
 		if len(vals) == 0 {
 			return nil
 		}
-		m := map[uint32]bool{}
+		m := make([]bool, len(names)+offset) // all false: the filter matches nothing
 		for _, val := range vals {
 			if i := slices.Index(names, val); i >= 0 {
-				m[uint32(i)] = true
+				m[i+offset] = true
 			}
 		}
-		return m // empty: the filter matches nothing
+		return m
 	}
-	f := colFilter{people: set(r.People, v.people), parties: set(r.Parties, v.parties)}
-	if len(r.Langs) > 0 {
-		f.langs = map[uint8]bool{}
-		for _, l := range r.Langs {
-			if i := slices.Index(v.langs, l); i >= 0 {
-				f.langs[uint8(i+1)] = true
-			}
-		}
-	}
+	f := colFilter{people: set(r.People, v.people, 0), parties: set(r.Parties, v.parties, 0),
+		langs: set(r.Langs, v.langs, 1)}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		f.dated, f.from, f.to = true, -1<<31+1, 1<<31-1
 		if !r.From.IsZero() {
@@ -318,12 +313,13 @@ func (v *view) filter(r Request) colFilter {
 	return f
 }
 
-func anyOf(vals []uint32, set map[uint32]bool) bool {
+// anyOf reports whether one of vals is in set, or set is nil.
+func anyOf(vals []uint32, set []bool) bool {
 	if set == nil {
 		return true
 	}
 	for _, v := range vals {
-		if set[v] {
+		if int(v) < len(set) && set[v] {
 			return true
 		}
 	}
@@ -372,7 +368,7 @@ func (t *tally) add(num uint64) bool {
 	pts := c.partyVals[c.partyOff[n]:c.partyOff[n+1]]
 	day := c.day[n]
 	inPeople, inParties := anyOf(ppl, f.people), anyOf(pts, f.parties)
-	inLang := f.langs == nil || f.langs[c.lang[n]]
+	inLang := f.langs == nil || int(c.lang[n]) < len(f.langs) && f.langs[c.lang[n]]
 	inDate := !f.dated || (day != undatedDay && day >= f.from && day <= f.to)
 	if !t.count {
 		return inPeople && inParties && inLang && inDate
