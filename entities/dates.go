@@ -12,9 +12,12 @@ import (
 const (
 	enMonth = `(January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\.?`
 	hiMonth = `(जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)`
-	digit   = `[0-9०-९]`
-	day     = `(` + digit + `{1,2})(?:st|nd|rd|th)?`
-	year    = `(` + digit + `{4})`
+	// Weekday names, as regexp groups for the scanners in relativeDates.
+	enWeekday = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	hiWeekday = `(सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)`
+	digit     = `[0-9०-९]`
+	day       = `(` + digit + `{1,2})(?:st|nd|rd|th)?`
+	year      = `(` + digit + `{4})`
 	// noWordAfter stands in for \b after a year or day, which RE2 only knows for ASCII.
 	notDigitAfter = `(?:[^0-9०-९]|$)`
 )
@@ -25,9 +28,6 @@ var (
 	reHiDayMonth   = regexp.MustCompile(`(?:^|[^0-9०-९])` + `(` + digit + `{1,2})\s*` + hiMonth + `(?:,?\s*` + year + `)?`)
 	reNumeric      = regexp.MustCompile(`(?:^|[^0-9०-९/.\-])(` + digit + `{1,2})([/.\-])(` + digit + `{1,2})([/.\-])` + year + `(?:[^0-9०-९/\-]|[.\-](?:[^0-9०-९]|$)|$)`)
 	reISO          = regexp.MustCompile(`(?:^|[^0-9०-९\-])` + year + `-(` + digit + `{2})-(` + digit + `{2})(?:[^0-9०-९\-]|$)`)
-	reWeekdayEn    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(,?\s*` + enMonth + `\s+` + digit + `)?`)
-	reWeekdayHi    = regexp.MustCompile(`(सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)`)
-	reRelative     = regexp.MustCompile(`\b([Tt]oday|[Yy]esterday)\b|(?:^|\s)(आज)(?:[\s,।]|$)`)
 	reDateline     = regexp.MustCompile(`^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?[A-Z][A-Za-z .]{1,30},\s*` + enMonth + `\s+` + day + `(?:,?\s*` + year + `)?\s*(?:\(|:|-|–)`)
 	reDatelineHi   = regexp.MustCompile(`^\s*[\p{Devanagari} ]{2,30},\s*(` + digit + `{1,2})\s+` + hiMonth + `(?:\s+` + year + `)?`)
 )
@@ -152,33 +152,60 @@ func writtenIn(text string) []written {
 		}
 		out = append(out, written{y, atoi(ds), m})
 	}
-	for _, g := range reMonthDayYear.FindAllStringSubmatch(text, -1) {
-		if m, ok := lookupMonth(g[1]); ok {
-			add(g[3], m, g[2])
+	// Most windows are a bare number ("120 लोगों"): run each pattern only when a word or sign it cannot
+	// match without is there.
+	if hasEnMonth(text) {
+		for _, g := range reMonthDayYear.FindAllStringSubmatch(text, -1) {
+			if m, ok := lookupMonth(g[1]); ok {
+				add(g[3], m, g[2])
+			}
+		}
+		for _, g := range reDayMonthYear.FindAllStringSubmatch(text, -1) {
+			if m, ok := lookupMonth(g[2]); ok {
+				add(g[3], m, g[1])
+			}
 		}
 	}
-	for _, g := range reDayMonthYear.FindAllStringSubmatch(text, -1) {
-		if m, ok := lookupMonth(g[2]); ok {
-			add(g[3], m, g[1])
+	if hasHiMonth(text) {
+		for _, g := range reHiDayMonth.FindAllStringSubmatch(text, -1) {
+			if m, ok := lookupMonth(g[2]); ok {
+				add(g[3], m, g[1])
+			}
 		}
 	}
-	for _, g := range reHiDayMonth.FindAllStringSubmatch(text, -1) {
-		if m, ok := lookupMonth(g[2]); ok {
-			add(g[3], m, g[1])
+	if digitSepDigit(text, "/.-") {
+		for _, g := range reNumeric.FindAllStringSubmatch(text, -1) {
+			if g[2] != g[4] {
+				continue // 29/06-2019 is not a date
+			}
+			// Indian order: day, month, year.
+			add(g[5], time.Month(atoi(g[3])), g[1])
 		}
 	}
-	for _, g := range reNumeric.FindAllStringSubmatch(text, -1) {
-		if g[2] != g[4] {
-			continue // 29/06-2019 is not a date
+	if digitSepDigit(text, "-") {
+		for _, g := range reISO.FindAllStringSubmatch(text, -1) {
+			add(g[1], time.Month(atoi(g[2])), g[3])
 		}
-		// Indian order: day, month, year.
-		add(g[5], time.Month(atoi(g[3])), g[1])
-	}
-	for _, g := range reISO.FindAllStringSubmatch(text, -1) {
-		add(g[1], time.Month(atoi(g[2])), g[3])
 	}
 	return out
 }
+
+// digitSepDigit reports whether s has a digit, one of the separator bytes seps, and a digit in a row.
+func digitSepDigit(s, seps string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if strings.IndexByte(seps, s[i]) < 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if isDigit(prev) && isDigit(next) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '०' && r <= '९' }
 
 // resolveWritten turns written days into dates; a day without a year takes defYear (0: dropped).
 func resolveWritten(ws []written, defYear int) []time.Time {
@@ -193,16 +220,6 @@ func resolveWritten(ws []written, defYear int) []time.Time {
 		}
 	}
 	return out
-}
-
-// containsAny reports whether s contains any of the words.
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // relativeDates resolves weekdays, "today" and "yesterday" against base; anchors are the absolute dates
@@ -228,36 +245,200 @@ func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time
 		back := (int(base.Weekday()) - int(wd) + 7) % 7
 		out = append(out, base.AddDate(0, 0, -back))
 	}
-	// The regexps are slow on long articles, and most name no weekday: run
-	// each only when a word it looks for is there.
-	hasEn := containsAny(text, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-	hasHi := containsAny(text, "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार")
-	hasRel := containsAny(text, "oday", "esterday", "आज")
-	if hasEn {
-		for _, g := range reWeekdayEn.FindAllStringSubmatch(text, -1) {
-			if g[2] != "" {
-				continue // "Friday, March 22": the written date is already taken
-			}
-			weekday(g[1])
+	// The order and number of matches do not matter, as the caller keeps distinct days.
+	eachLiteral(text, enWeekday, func(name string, i int) bool {
+		j := i + len(name)
+		if !asciiWordAt(text, i, j) {
+			return false
+		}
+		if !writtenDayAfter(text[j:]) { // "Friday, March 22": the written date is already taken
+			weekday(name)
+		}
+		return true
+	})
+	eachLiteral(text, hiWeekday, func(name string, _ int) bool {
+		weekday(name)
+		return true
+	})
+	today, yesterday := false, false
+	for i := range allIndex(text, "oday") {
+		if i > 0 && (text[i-1] == 'T' || text[i-1] == 't') && asciiWordAt(text, i-1, i+4) {
+			today = true
 		}
 	}
-	if hasHi {
-		for _, g := range reWeekdayHi.FindAllStringSubmatch(text, -1) {
-			weekday(g[1])
+	for i := range allIndex(text, "esterday") {
+		if i > 0 && (text[i-1] == 'Y' || text[i-1] == 'y') && asciiWordAt(text, i-1, i+8) {
+			yesterday = true
 		}
 	}
-	if !hasRel {
-		return out
-	}
-	for _, g := range reRelative.FindAllStringSubmatch(text, -1) {
-		switch {
-		case g[2] == "आज", strings.EqualFold(g[1], "today"):
-			out = append(out, base)
-		case strings.EqualFold(g[1], "yesterday"):
-			out = append(out, base.AddDate(0, 0, -1))
+	// "आज" after a space or at the start and before a space, a comma, a danda or the end: not "आजाद".
+	for i := range allIndex(text, "आज") {
+		r, _ := utf8.DecodeRuneInString(text[i+len("आज"):])
+		if (i == 0 || isRESpace(text[i-1])) && (i+len("आज") == len(text) || r < utf8.RuneSelf && isRESpace(byte(r)) || r == ',' || r == '।') {
+			today = true
 		}
+	}
+	if today {
+		out = append(out, base)
+	}
+	if yesterday {
+		out = append(out, base.AddDate(0, 0, -1))
 	}
 	return out
+}
+
+// hasEnMonth reports whether s may hold a name of enMonth: every one starts with a three-letter
+// abbreviation.
+func hasEnMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		switch s[i : i+3] {
+		case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+			return true
+		}
+	}
+	return false
+}
+
+// hasHiMonth reports whether s holds a name of hiMonth.
+func hasHiMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i] != 0xE0 { // the first byte of every Devanagari letter
+			continue
+		}
+		t := s[i:]
+		var found bool
+		switch t[:3] {
+		case "ज":
+			found = hasAnyPrefix(t, "जनवरी", "जून", "जुलाई")
+		case "फ":
+			found = hasAnyPrefix(t, "फरवरी", "फ़रवरी")
+		case "म":
+			found = hasAnyPrefix(t, "मार्च", "मई")
+		case "अ":
+			found = hasAnyPrefix(t, "अप्रैल", "अप्रेल", "अगस्त", "अक्टूबर", "अक्तूबर")
+		case "स":
+			found = hasAnyPrefix(t, "सितंबर", "सितम्बर")
+		case "न":
+			found = hasAnyPrefix(t, "नवंबर", "नवम्बर")
+		case "द":
+			found = hasAnyPrefix(t, "दिसंबर", "दिसम्बर")
+		}
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// allIndex yields the start of every occurrence of sub in s, overlapping ones included.
+func allIndex(s, sub string) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		for i := 0; i < len(s); {
+			j := strings.Index(s[i:], sub)
+			if j < 0 || !yield(i+j) {
+				return
+			}
+			i += j + 1
+		}
+	}
+}
+
+// eachLiteral calls fn for the leftmost-first, non-overlapping occurrences in s of the alternatives of
+// re, a regexp group of up to eight literals, the way FindAll of that regexp would find them. When fn
+// returns false the occurrence is not a match (a context check failed) and the search goes on after its
+// first byte; when it returns true the search goes on after its end.
+func eachLiteral(s, re string, fn func(name string, at int) bool) {
+	var names [8]string
+	var next [8]int // next occurrence of each name at or after pos; -1 when there is none
+	n := 0
+	for a := range strings.SplitSeq(re[strings.IndexByte(re, '(')+1:strings.IndexByte(re, ')')], "|") {
+		names[n], next[n] = a, strings.Index(s, a)
+		n++
+	}
+	for pos := 0; ; {
+		best := -1
+		for k := range n {
+			if next[k] >= 0 && next[k] < pos {
+				if j := strings.Index(s[pos:], names[k]); j >= 0 {
+					next[k] = pos + j
+				} else {
+					next[k] = -1
+				}
+			}
+			// ties go to the earlier alternative, as in the regexp
+			if next[k] >= 0 && (best < 0 || next[k] < next[best]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			return
+		}
+		at := next[best]
+		if fn(names[best], at) {
+			pos = at + len(names[best])
+		} else {
+			pos = at + 1
+		}
+	}
+}
+
+// isREWord reports whether c is a word character to \b in a regexp.
+func isREWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isRESpace reports whether c is in \s of a regexp.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// asciiWordAt reports whether the word s[i:j] stands between \b boundaries; a byte of a multi-byte rune
+// is never a word character, just as the rune is not.
+func asciiWordAt(s string, i, j int) bool {
+	return (i == 0 || !isREWord(s[i-1])) && (j == len(s) || !isREWord(s[j]))
+}
+
+// writtenDayAfter reports whether s, the text after a weekday, starts with a written day: the regexp
+// `^,?\s*` + enMonth + `\s+` + digit.
+func writtenDayAfter(s string) bool {
+	s = strings.TrimPrefix(s, ",")
+	for len(s) > 0 && isRESpace(s[0]) {
+		s = s[1:]
+	}
+	if len(s) < 3 || s[0] < 'A' || s[0] > 'Z' {
+		return false // every month name is capitalized
+	}
+	alts := enMonth[strings.IndexByte(enMonth, '(')+1 : strings.IndexByte(enMonth, ')')]
+	for m := range strings.SplitSeq(alts, "|") {
+		rest, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, ".")
+		j := 0
+		for j < len(rest) && isRESpace(rest[j]) {
+			j++
+		}
+		if j == 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest[j:]); r >= '0' && r <= '9' || r >= '०' && r <= '९' {
+			return true
+		}
+	}
+	return false
 }
 
 func distinctSorted(ts []time.Time) []time.Time {

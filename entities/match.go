@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -106,6 +107,11 @@ type Extractor struct {
 	stopTail   map[string]bool // common English words: they end a name after its first two words
 	orgWords   map[string]bool
 	partyWords map[string]bool // normalized one-word party aliases, never part of a person's name
+
+	// Scratch buffers, pooled because Extract runs for every article: the
+	// offset maps (eight bytes for every byte of an article), normalize's
+	// buffers and findCandidates' word lists.
+	offsets, folders, words sync.Pool
 }
 
 func wordSet(data string) map[string]bool {
@@ -124,6 +130,9 @@ func wordSet(data string) map[string]bool {
 // NewExtractor builds the automaton and tables for g.
 func NewExtractor(g *Gazetteer) *Extractor {
 	x := &Extractor{
+		offsets:    sync.Pool{New: func() any { return new([]int) }},
+		folders:    sync.Pool{New: func() any { return new(folder) }},
+		words:      sync.Pool{New: func() any { return new(wordBuf) }},
 		g:          g,
 		surnames:   map[string][]string{},
 		hiSurnames: map[string]bool{},
@@ -215,9 +224,10 @@ type rawMatch struct {
 // fails the check the search resumes one rune after its start, so "Congressman" cannot hide a later name.
 func (x *Extractor) scan(norm string) []rawMatch {
 	var out []rawMatch
+	b := []byte(norm) // Iter would copy the rest of norm for every match
 	pos := 0
 	for pos < len(norm) {
-		m := x.ac.Iter(norm[pos:]).Next()
+		m := x.ac.IterByte(b[pos:]).Next()
 		if m == nil {
 			break
 		}
@@ -333,8 +343,9 @@ var honorifics = map[string]bool{
 }
 
 // insideLongerName reports whether the one-word match at original text[s:e] is part of a longer name
-// that the gazetteer lacks ("Rajkumar Gupta", "Feroze Gandhi", "Gandhi Jayanti").
-func (x *Extractor) insideLongerName(text string, s, e int) bool {
+// that the gazetteer lacks ("Rajkumar Gupta", "Feroze Gandhi", "Gandhi Jayanti"); ns is where the match
+// starts in norm, the normalized text.
+func (x *Extractor) insideLongerName(text, norm string, s, e, ns int) bool {
 	r, _ := utf8.DecodeRuneInString(text[s:])
 	if unicode.Is(unicode.Latin, r) {
 		if !unicode.IsUpper(r) {
@@ -370,8 +381,8 @@ func (x *Extractor) insideLongerName(text string, s, e int) bool {
 		return false
 	}
 	if isDevanagari(text[s:e]) {
-		n, _ := normalize(text[:s])
-		w := prevWord(n, len(n))
+		// The match starts after a non-word rune, so norm[:ns] is normalize(text[:s]).
+		w := prevWord(norm, ns)
 		if w != "" && isDevanagari(w) && !x.stopHi[w] && !x.titles[w] && !x.partyWords[w] {
 			return true
 		}
@@ -394,7 +405,10 @@ func sentenceStart(text string, i int) bool {
 // Extract returns what one article names.
 func (x *Extractor) Extract(a Article) Result {
 	text := a.Text()
-	norm, off := normalize(text)
+	offp := x.offsets.Get().(*[]int)
+	defer x.offsets.Put(offp)
+	norm, off := x.normalizeTo((*offp)[:0], text)
+	*offp = off
 	res := Result{Published: a.Published}
 
 	var strong, weak []partyHit
@@ -470,7 +484,7 @@ func (x *Extractor) Extract(a Article) Result {
 	}
 	for _, sm := range singles {
 		s, e := off[sm.start], off[sm.end]
-		if x.insideLongerName(text, s, e) || unknownSurnames[norm[sm.start:sm.end]] || overlaps(res.Mentions, s, e) {
+		if x.insideLongerName(text, norm, s, e, sm.start) || unknownSurnames[norm[sm.start:sm.end]] || overlaps(res.Mentions, s, e) {
 			continue
 		}
 		var cands []string

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,20 +12,21 @@ type token struct {
 	w    string
 }
 
-// tokens splits text into words of letters, marks, digits and inner apostrophes; gaps records, for each
-// word, whether only blanks separate it from the previous one.
-func tokens(text string) (toks []token, joined []bool) {
+// tokens splits text into words of letters, marks, digits and inner apostrophes; joined records, for each
+// word, whether only blanks separate it from the previous one. Both are appended to the slices given,
+// which callers may reuse.
+func tokens(text string, toks []token, joined []bool) ([]token, []bool) {
 	i := 0
 	lastEnd := -1
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text[i:])
 		if !isWordRune(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			r2, s2 := decodeRune(text[j:])
 			if isWordRune(r2) || ((r2 == '\'' || r2 == '’') && j+s2 < len(text) && nextIsLetter(text[j+s2:]) && !strings.HasPrefix(text[j+s2:], "s ")) {
 				j += s2
 				continue
@@ -34,11 +34,21 @@ func tokens(text string) (toks []token, joined []bool) {
 			break
 		}
 		toks = append(toks, token{i, j, text[i:j]})
-		joined = append(joined, lastEnd >= 0 && strings.TrimLeft(text[lastEnd:i], " \t") == "")
+		joined = append(joined, lastEnd >= 0 && onlyBlanks(text[lastEnd:i]))
 		lastEnd = j
 		i = j
 	}
 	return toks, joined
+}
+
+// onlyBlanks reports whether s is made of spaces and tabs only.
+func onlyBlanks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // isInitials reports whether w is one or two capital letters written together ("VS", "KC").
@@ -75,26 +85,101 @@ type candidate struct {
 	s, e   int
 }
 
-var reGloss = regexp.MustCompile(`((?:\p{Devanagari}+ ){0,2}\p{Devanagari}+) \(([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\)`)
+// gloss is a Devanagari name of one to three words glossed in Latin: "राहुल गांधी (Rahul Gandhi)".
+type gloss struct {
+	hiStart, hiEnd int // the Devanagari words
+	enStart, enEnd int // the Latin name inside the parentheses
+}
+
+// glosses finds the glosses in text as the regexp
+//
+//	((?:\p{Devanagari}+ ){0,2}\p{Devanagari}+) \(([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\)
+//
+// would, but only looks around " (", where running the regexp over a whole article is slow.
+func glosses(text string) []gloss {
+	var out []gloss
+	for q := range allIndex(text, " (") {
+		// Two or three capitalized words, then ")"
+		i, words := q+2, 0
+		for words < 3 {
+			j := i
+			if words > 0 {
+				if j >= len(text) || text[j] != ' ' {
+					break
+				}
+				j++
+			}
+			if j >= len(text) || text[j] < 'A' || text[j] > 'Z' {
+				break
+			}
+			k := j + 1
+			for k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+				k++
+			}
+			if k == j+1 {
+				break
+			}
+			i, words = k, words+1
+		}
+		if words < 2 || i >= len(text) || text[i] != ')' {
+			continue
+		}
+		// Up to three Devanagari words, single spaces between, ending at q; the leftmost match starts at
+		// the beginning of the first word.
+		start := q
+		for w := 0; w < 3; w++ {
+			e := start
+			if w > 0 {
+				if e == 0 || text[e-1] != ' ' {
+					break
+				}
+				e--
+			}
+			b := e
+			for b > 0 {
+				r, size := utf8.DecodeLastRuneInString(text[:b])
+				if !unicode.Is(unicode.Devanagari, r) {
+					break
+				}
+				b -= size
+			}
+			if b == e {
+				break
+			}
+			start = b
+		}
+		if start == q {
+			continue
+		}
+		out = append(out, gloss{start, q, q + 2, i})
+	}
+	return out
+}
+
+// wordBuf holds the tokens of one article, pooled because findCandidates runs for every article.
+type wordBuf struct {
+	toks   []token
+	joined []bool
+}
 
 // findCandidates returns names introduced by a title or role word, and Devanagari names glossed in Latin.
 func (x *Extractor) findCandidates(text string) []candidate {
 	var out []candidate
-	toks, joined := tokens(text)
-	// Words repeat (के, में, the): normalize each distinct word once.
-	memo := map[string]string{}
-	normKey := func(w string) string {
-		k, ok := memo[w]
-		if !ok {
-			k = normKey(w)
-			memo[w] = k
-		}
-		return k
-	}
+	sc := x.words.Get().(*wordBuf)
+	defer func() {
+		clear(sc.toks) // let the article go
+		x.words.Put(sc)
+	}()
+	sc.toks, sc.joined = tokens(text, sc.toks[:0], sc.joined[:0])
+	toks, joined := sc.toks, sc.joined
+	var key []byte // the key of each word, built in place: this runs for every word of every article
 	for i := 0; i < len(toks); i++ {
+		if i+1 >= len(toks) || !joined[i+1] {
+			continue
+		}
 		w := toks[i].w
-		lw := normKey(w)
-		if !x.titles[lw] || i+1 >= len(toks) || !joined[i+1] {
+		key = appendKey(key[:0], w)
+		if !x.titles[string(key)] {
 			continue
 		}
 		if isDevanagari(w) {
@@ -132,12 +217,12 @@ func (x *Extractor) findCandidates(text string) []candidate {
 			out = append(out, candidate{en: strings.Join(name, " "), s: toks[i+1].s, e: toks[j-1].e})
 		}
 	}
-	var glosses [][]int
+	var gs []gloss
 	if strings.Contains(text, " (") && isDevanagari(text) {
-		glosses = reGloss.FindAllStringSubmatchIndex(text, -1)
+		gs = glosses(text)
 	}
-	for _, g := range glosses {
-		hi := text[g[2]:g[3]]
+	for _, g := range gs {
+		hi := text[g.hiStart:g.hiEnd]
 		// drop leading function words and titles: "कांग्रेस अध्यक्ष राहुल गांधी" -> "राहुल गांधी"
 		ws := strings.Fields(hi)
 		k := 0
@@ -151,7 +236,7 @@ func (x *Extractor) findCandidates(text string) []candidate {
 		if len(ws) == 0 {
 			continue
 		}
-		out = append(out, candidate{en: text[g[4]:g[5]], hi: strings.Join(ws, " "), s: g[2], e: g[5]})
+		out = append(out, candidate{en: text[g.enStart:g.enEnd], hi: strings.Join(ws, " "), s: g.hiStart, e: g.enEnd})
 	}
 	return out
 }
@@ -224,10 +309,21 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 		res.Mentions = append(res.Mentions, Mention{Kind: KindPerson, ID: p.ID, Start: c.s, End: c.e, Text: text[c.s:c.e]})
 	}
 	// ids may have changed when an English form joined a Hindi one
+	if len(res.Unknown) == 0 {
+		return
+	}
+	type keys struct{ en, hi string }
+	mkeys := make([]keys, len(res.Mentions)) // only for generated ids, which stay generated below
+	for i, m := range res.Mentions {
+		if strings.HasPrefix(m.ID, "x-") {
+			mkeys[i] = keys{phoneticKey(m.Text), phoneticKey(romanize(m.Text))}
+		}
+	}
 	for _, p := range res.Unknown {
+		pk := keys{phoneticKey(p.NameEn), phoneticKey(romanize(p.NameHi))}
 		for i := range res.Mentions {
 			m := &res.Mentions[i]
-			if strings.HasPrefix(m.ID, "x-") && (phoneticKey(m.Text) == phoneticKey(p.NameEn) || phoneticKey(romanize(m.Text)) == phoneticKey(romanize(p.NameHi))) {
+			if strings.HasPrefix(m.ID, "x-") && (mkeys[i].en == pk.en || mkeys[i].hi == pk.hi) {
 				m.ID = p.ID
 			}
 		}
@@ -256,22 +352,52 @@ func slug(s string) string {
 // agree: vowels and "h" carry too little of the spelling to compare.
 func phoneticKey(s string) string {
 	s = strings.ToLower(s)
-	r := strings.NewReplacer("ph", "f", "sh", "s", "ch", "c", "kh", "k", "gh", "g", "th", "t", "dh", "d", "bh", "b", "jh", "j", "w", "v", "z", "j", "q", "k", "x", "ks", "ck", "k")
-	s = r.Replace(s)
 	var b strings.Builder
-	var last rune
-	for _, c := range s {
-		if c < 'a' || c > 'z' || strings.ContainsRune("aeiouhy", c) {
+	var last byte
+	put := func(c byte) {
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouhy", c) >= 0 {
 			if c == ' ' {
 				last = 0
 			}
-			continue
+			return
 		}
-		if c == last {
-			continue
+		if c != last {
+			b.WriteByte(c)
+			last = c
 		}
-		b.WriteRune(c)
-		last = c
+	}
+	// Spellings that sound alike: ph=f, sh=s, ch=c, kh=k, gh=g, th=t, dh=d, bh=b, jh=j, ck=k, w=v, z=j, q=k,
+	// x=ks. Bytes of other runes are never letters a–z and drop out.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i+1 < len(s) {
+			if s[i+1] == 'h' && strings.IndexByte("pscktgdbj", c) >= 0 {
+				if c == 'p' {
+					c = 'f'
+				}
+				put(c)
+				i++
+				continue
+			}
+			if c == 'c' && s[i+1] == 'k' {
+				put('k')
+				i++
+				continue
+			}
+		}
+		switch c {
+		case 'w':
+			put('v')
+		case 'z':
+			put('j')
+		case 'q':
+			put('k')
+		case 'x':
+			put('k')
+			put('s')
+		default:
+			put(c)
+		}
 	}
 	return b.String()
 }
