@@ -40,6 +40,7 @@ type segColumns struct {
 	peopleVals, partyVals []uint32
 	lang                  []uint8 // ordinal+1; 0 = none
 	day                   []int32 // days since 1970-01-01, or undatedDay
+	minDay, maxDay        int32   // the range of day; minDay > maxDay when no document is dated
 }
 
 // ordinals number the values of one facet across segments, so counts from
@@ -99,6 +100,7 @@ type view struct {
 	segs                   []*segColumns
 	offsets                []uint64 // of each segment's first document
 	people, parties, langs []string // values by ordinal, as numbered when the view was made
+	minDay, maxDay         int32    // the range of the segments' days
 }
 
 // view returns the facet columns of a new snapshot of idx, reading those of
@@ -146,6 +148,10 @@ func (fc *facetColumns) view(idx bleve.Index) (*view, error) {
 	}
 	fc.keepOnly(segs)
 	v.people, v.parties, v.langs = fc.people.list(), fc.parties.list(), fc.langs.list()
+	v.minDay, v.maxDay = 1<<31-1, -1<<31
+	for _, c := range v.segs {
+		v.minDay, v.maxDay = min(v.minDay, c.minDay), max(v.maxDay, c.maxDay)
+	}
 	return v, nil
 }
 
@@ -231,7 +237,7 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 	n := int(seg.Count())
 	c := &segColumns{
 		peopleOff: make([]uint32, n+1), partyOff: make([]uint32, n+1),
-		lang: make([]uint8, n), day: make([]int32, n),
+		lang: make([]uint8, n), day: make([]int32, n), minDay: 1<<31 - 1, maxDay: -1 << 31,
 	}
 	fields := []string{FieldPeople, FieldParties, FieldLang, FieldDate}
 	var state segment.DocVisitState
@@ -252,7 +258,8 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 				case FieldDate:
 					if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
 						if ns, err := numeric.PrefixCoded(term).Int64(); err == nil {
-							c.day[doc] = int32(time.Unix(0, ns).UTC().Unix() / 86400)
+							d := int32(time.Unix(0, ns).UTC().Unix() / 86400)
+							c.day[doc], c.minDay, c.maxDay = d, min(c.minDay, d), max(c.maxDay, d)
 						}
 					}
 				}
@@ -334,7 +341,7 @@ type tally struct {
 	f                      colFilter
 	count                  bool // false: only filter
 	peopleN, partyN, langN []int
-	days                   map[int32]int
+	days                   []int // by day - v.minDay
 	undated                int
 }
 
@@ -344,7 +351,9 @@ func (v *view) newTally(r Request, count bool) *tally {
 		t.peopleN = make([]int, len(v.people))
 		t.partyN = make([]int, len(v.parties))
 		t.langN = make([]int, len(v.langs)+1)
-		t.days = map[int32]int{}
+		if v.minDay <= v.maxDay {
+			t.days = make([]int, v.maxDay-v.minDay+1)
+		}
 	}
 	return t
 }
@@ -390,7 +399,7 @@ func (t *tally) add(num uint64) bool {
 		if day == undatedDay {
 			t.undated++
 		} else {
-			t.days[day]++
+			t.days[day-t.v.minDay]++
 		}
 	}
 	return inPeople && inParties && inLang && inDate
@@ -405,7 +414,7 @@ func (t *tally) facets(s *Searcher, r Request) *Facets {
 		Lang:    s.termValues(FacetLang, topTerms(c.langs, t.langN[1:], 3), r.Langs),
 		undated: t.undated,
 	}
-	out.interval, out.Dates = dayHistogram(t.days)
+	out.interval, out.Dates = dayHistogram(t.days, c.minDay)
 	return out
 }
 
@@ -489,44 +498,49 @@ func topTerms(names []string, counts []int, n int) []*search.TermFacet {
 	return out[:min(n, len(out))]
 }
 
-// dayHistogram buckets day counts by the rule the index-backed facet follows:
-// years when the matches span more than two calendar years, else months from
-// the first to the last with a match, else days when those are two months or
-// fewer.
-func dayHistogram(days map[int32]int) (string, []DateBucket) {
-	if len(days) == 0 {
+// dayHistogram buckets day counts (days[i] documents on day first+i, in days
+// since 1970-01-01) by the rule the index-backed facet follows: years when
+// the matches span more than two calendar years, else months from the first
+// to the last with a match, else days when those are two months or fewer.
+func dayHistogram(days []int, first int32) (string, []DateBucket) {
+	lo, hi := -1, -1
+	for i, k := range days {
+		if k > 0 {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	if lo < 0 {
 		return "", []DateBucket{}
 	}
-	dayTime := func(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
-	lo, hi := int32(1<<31-1), int32(-1<<31)
-	for d := range days {
-		lo, hi = min(lo, d), max(hi, d)
-	}
-	first, last := dayTime(lo), dayTime(hi)
+	dayTime := func(i int) time.Time { return time.Unix((int64(first)+int64(i))*86400, 0).UTC() }
+	from, to := dayTime(lo), dayTime(hi)
 	var interval string
 	var buckets []DateBucket
 	switch {
-	case last.Year()-first.Year() >= 2:
-		interval, buckets = "year", yearBuckets(first.Year(), last.Year())
-	case monthsBetween(first, last) >= 2:
-		interval, buckets = "month", monthBuckets(first, last)
+	case to.Year()-from.Year() >= 2:
+		interval, buckets = "year", yearBuckets(from.Year(), to.Year())
+	case monthsBetween(from, to) >= 2:
+		interval, buckets = "month", monthBuckets(from, to)
 	default:
-		interval, buckets = "day", dayBuckets(first, last)
+		interval, buckets = "day", dayBuckets(from, to)
 	}
-	at := map[string]int{}
-	for i, b := range buckets {
-		at[b.Label] = i
-	}
-	for d, k := range days {
-		t := dayTime(d)
-		label := fmt.Sprint(t.Year())
-		switch interval {
-		case "month":
-			label = t.Format("2006-01")
-		case "day":
-			label = t.Format(time.DateOnly)
+	// Buckets are consecutive from the first match's year, month or day.
+	for i := lo; i <= hi; i++ {
+		if days[i] == 0 {
+			continue
 		}
-		buckets[at[label]].Count += k
+		t := dayTime(i)
+		b := i - lo
+		switch interval {
+		case "year":
+			b = t.Year() - from.Year()
+		case "month":
+			b = monthsBetween(from, t)
+		}
+		buckets[b].Count += days[i]
 	}
 	return interval, buckets
 }

@@ -72,34 +72,35 @@ func newWordTerms(as []analysis.Analyzer) *wordTerms {
 	return &wordTerms{as: as, m: map[string][][]wordToken{}}
 }
 
-// lookup returns the tokens of each word, analyzing the words not yet known.
-func (w *wordTerms) lookup(words []string) [][][]wordToken {
-	out := make([][][]wordToken, len(words))
+// each calls fn with the tokens of each word, by analyzer, analyzing the
+// words not yet known.
+func (w *wordTerms) each(words []string, fn func(i int, byAnalyzer [][]wordToken)) {
 	var miss []int
 	w.mu.RLock()
 	for i, word := range words {
 		if t, ok := w.m[word]; ok {
-			out[i] = t
+			fn(i, t)
 		} else {
 			miss = append(miss, i)
 		}
 	}
 	w.mu.RUnlock()
 	if len(miss) == 0 {
-		return out
+		return
 	}
-	for _, i := range miss {
-		out[i] = w.analyze(words[i])
+	toks := make([][][]wordToken, len(miss))
+	for k, i := range miss {
+		toks[k] = w.analyze(words[i])
+		fn(i, toks[k])
 	}
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	if len(w.m)+len(miss) > wordTermsCap {
 		w.m = map[string][][]wordToken{}
 	}
-	for _, i := range miss {
-		w.m[strings.Clone(words[i])] = out[i]
+	for k, i := range miss {
+		w.m[strings.Clone(words[i])] = toks[k]
 	}
-	w.mu.Unlock()
-	return out
 }
 
 func (w *wordTerms) analyze(word string) [][]wordToken {
@@ -128,8 +129,8 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 	var spans []span
 	// Read the text a chunk at a time and stop at the first chunk with a
 	// match: news puts the point first.
-	var words []string
-	var starts []int
+	words := make([]string, 0, snippetChunk/4)
+	starts := make([]int, 0, snippetChunk/4)
 	for start := 0; start < len(text) && len(spans) == 0; {
 		end := chunkEnd(text, start, snippetChunk)
 		words, starts = words[:0], starts[:0]
@@ -146,7 +147,7 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 			}
 			i = j
 		}
-		for k, byAnalyzer := range wt.lookup(words) {
+		wt.each(words, func(k int, byAnalyzer [][]wordToken) {
 			for a, toks := range byAnalyzer {
 				for _, t := range toks {
 					if terms[a][t.term] {
@@ -154,7 +155,7 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 					}
 				}
 			}
-		}
+		})
 		start = end
 	}
 	spans = mergeSpans(text, spans)

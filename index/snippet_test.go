@@ -66,8 +66,7 @@ func TestSnippet(t *testing.T) {
 
 func TestWordTermsCap(t *testing.T) {
 	wt := testWordTerms(t)
-	words := []string{"alpha", "beta"}
-	wt.lookup(words)
+	wt.each([]string{"alpha", "beta"}, func(int, [][]wordToken) {})
 	if len(wt.m) != 2 {
 		t.Fatalf("remembered %d words, want 2", len(wt.m))
 	}
@@ -75,8 +74,9 @@ func TestWordTermsCap(t *testing.T) {
 	for i := 0; len(wt.m) < wordTermsCap; i++ {
 		wt.m[strconv.Itoa(i)] = nil
 	}
-	got := wt.lookup([]string{"gamma"})
-	if len(wt.m) != 1 || got[0][0][0].term != "gamma" {
+	var got [][]wordToken
+	wt.each([]string{"gamma"}, func(_ int, toks [][]wordToken) { got = toks })
+	if len(wt.m) != 1 || len(got) == 0 || len(got[0]) != 1 || got[0][0].term != "gamma" {
 		t.Errorf("after the cap: %d words remembered, tokens %v; want 1 and gamma", len(wt.m), got)
 	}
 }
