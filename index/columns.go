@@ -173,7 +173,9 @@ func (fc *facetColumns) fillInBackground(idx bleve.Index) {
 			slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
 			return
 		}
-		slog.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
+		if docs > 0 {
+			slog.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
+		}
 	}()
 }
 

@@ -170,14 +170,12 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 				if budget == 0 {
 					break
 				}
-				group = append(group, termsQuery(f, r.terms))
+				group = append(group, termsQuery(f, r.terms, d.boost))
 				budget--
 			}
 			to = append(to, r.text)
 		}
-		dq := bleve.NewDisjunctionQuery(group...)
-		dq.SetBoost(d.boost)
-		clauses = append(clauses, dq)
+		clauses = append(clauses, bleve.NewDisjunctionQuery(group...))
 		exps = append(exps, Expansion{From: from, To: to, Source: d.name})
 	}
 
@@ -202,23 +200,21 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 		key := strings.TrimPrefix(string(k.Term), analyzers.KeyPrefix)
 		kq := bleve.NewTermQuery(string(k.Term))
 		kq.SetField(keyField)
-		var clause query.Query = kq
-		if !romanized {
+		if romanized {
+			kq.SetBoost(RomanizedKeyBoost)
+			clauses = append(clauses, kq)
+		} else {
+			kq.SetBoost(KeyBoost)
 			lq := bleve.NewFuzzyQuery(string(l.Term))
 			lq.SetField(keyField)
+			lq.SetBoost(KeyBoost)
 			lq.SetPrefix(len(analyzers.LightPrefix))
 			lq.SetFuzziness(0)
 			if len(l.Term)-len(analyzers.LightPrefix) >= 5 {
 				lq.SetFuzziness(1)
 			}
-			clause = bleve.NewConjunctionQuery(kq, lq)
+			clauses = append(clauses, bleve.NewConjunctionQuery(kq, lq))
 		}
-		cq := bleve.NewConjunctionQuery(clause)
-		cq.SetBoost(KeyBoost)
-		if romanized {
-			cq.SetBoost(RomanizedKeyBoost)
-		}
-		clauses = append(clauses, cq)
 		keys = append(keys, key)
 		budget--
 	}
@@ -262,11 +258,16 @@ func (t *translator) longest(dicts []dictionary, toks []string) (int, *dictionar
 }
 
 // termsQuery matches one analyzed term, or a phrase of several, in field.
-func termsQuery(field string, terms []string) query.Query {
+// The boost sits on the leaf query: Bleve ignores boosts on disjunctions and
+// conjunctions.
+func termsQuery(field string, terms []string, boost float64) query.Query {
 	if len(terms) == 1 {
 		tq := bleve.NewTermQuery(terms[0])
 		tq.SetField(field)
+		tq.SetBoost(boost)
 		return tq
 	}
-	return bleve.NewPhraseQuery(terms, field)
+	pq := bleve.NewPhraseQuery(terms, field)
+	pq.SetBoost(boost)
+	return pq
 }
