@@ -13,8 +13,15 @@ import (
 // SnippetRunes is the length of a snippet window in characters.
 const SnippetRunes = 240
 
-// snippetChunk is how much text snippet analyzes at a time, in bytes.
+// snippetChunk is how much text snippet reads at a time, in bytes, after a
+// first chunk of a quarter of that: news puts the point first, and most
+// matches are found in the first few hundred bytes.
 const snippetChunk = 2048
+
+// snippetScanLimit bounds how far into an article snippet looks for a match
+// (a hit may match only in its title, by a translation in another field or
+// by the people it names); past it the snippet shows the article's start.
+const snippetScanLimit = 32 << 10
 
 // chunkEnd returns where a chunk starting at start ends: about n bytes on,
 // at a space so no word is cut.
@@ -131,8 +138,8 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 	// match: news puts the point first.
 	words := make([]string, 0, snippetChunk/4)
 	starts := make([]int, 0, snippetChunk/4)
-	for start := 0; start < len(text) && len(spans) == 0; {
-		end := chunkEnd(text, start, snippetChunk)
+	for start, n := 0, snippetChunk/4; start < len(text) && start < snippetScanLimit && len(spans) == 0; n = snippetChunk {
+		end := chunkEnd(text, start, n)
 		words, starts = words[:0], starts[:0]
 		for i := start; i < end; {
 			for i < end && isSpaceByte(text[i]) {

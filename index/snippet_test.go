@@ -80,3 +80,13 @@ func TestWordTermsCap(t *testing.T) {
 		t.Errorf("after the cap: %d words remembered, tokens %v; want 1 and gamma", len(wt.m), got)
 	}
 }
+
+func TestSnippetScanLimit(t *testing.T) {
+	wt := testWordTerms(t)
+	s := &Searcher{words: wt}
+	text := strings.Repeat("filler ", snippetScanLimit/7+100) + "Scindia"
+	got := snippet(text, wt, s.queryTerms("scindia"), SnippetRunes)
+	if strings.Contains(got, "<mark>") || !strings.HasPrefix(got, "filler filler") {
+		t.Errorf("a match past the scan limit: got %q…, want the article's start unmarked", got[:min(len(got), 60)])
+	}
+}
