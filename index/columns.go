@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -422,64 +423,177 @@ func (t *tally) facets(s *Searcher, r Request) *Facets {
 
 // filterSearcher passes on the matches of a searcher over the columns'
 // snapshot that pass the request's filters, tallying facets on the way, so
-// one pass over the text query's matches both ranks and counts.
+// one pass over the text query's matches both ranks and counts. It reads
+// only documents numbered from start up to end (0: no end), so parts of the
+// snapshot can be searched side by side.
 type filterSearcher struct {
 	search.Searcher
-	t *tally
+	t          *tally
+	start, end uint64
+	started    bool
 }
 
 func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	for {
-		dm, err := f.Searcher.Next(ctx)
-		if err != nil || dm == nil {
-			return dm, err
+	var dm *search.DocumentMatch
+	var err error
+	if !f.started && f.start > 0 {
+		dm, err = f.Searcher.Advance(ctx, index.NewIndexInternalID(nil, f.start))
+	} else {
+		dm, err = f.Searcher.Next(ctx)
+	}
+	f.started = true
+	for ; err == nil && dm != nil; dm, err = f.Searcher.Next(ctx) {
+		n := dm.IndexInternalID.Value()
+		if f.end > 0 && n >= f.end {
+			ctx.DocumentMatchPool.Put(dm)
+			return nil, nil
 		}
-		if f.t.add(dm.IndexInternalID.Value()) {
+		if f.t.add(n) {
 			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
+	return dm, err
 }
 
 func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if f.start > id.Value() {
+		id = index.NewIndexInternalID(nil, f.start)
+	}
+	f.started = true
 	dm, err := f.Searcher.Advance(ctx, id)
 	if err != nil || dm == nil {
 		return dm, err
 	}
-	if f.t.add(dm.IndexInternalID.Value()) {
+	n := dm.IndexInternalID.Value()
+	if f.end > 0 && n >= f.end {
+		ctx.DocumentMatchPool.Put(dm)
+		return nil, nil
+	}
+	if f.t.add(n) {
 		return dm, nil
 	}
 	ctx.DocumentMatchPool.Put(dm)
 	return f.Next(ctx)
 }
 
+// splitMatches is how many matches (as the searcher estimates them) make a
+// relevance-ranked search worth splitting across cores: each part builds its
+// own searcher, which small queries would pay for.
+const splitMatches = 30000
+
+// part is one share of a search: its top hits and its tally.
+type part struct {
+	hits     search.DocumentMatchCollection
+	total    uint64
+	maxScore float64
+	t        *tally
+	err      error
+}
+
 // search runs req's query, which must carry no filters, once over the
 // snapshot: r's filters are applied from the columns, the top hits collected
 // with their stored fields, and, when count is set, every facet counted.
+// Broad relevance-ranked queries are searched in parts, one per core, over
+// ranges of document numbers, and the parts merged.
 func (c *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
-	sr, err := req.Query.Searcher(ctx, c.reader, s.idx.Mapping(), search.SearcherOptions{})
+	newSearcher := func() (search.Searcher, error) {
+		sr, err := req.Query.Searcher(ctx, c.reader, s.idx.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		return sr, nil
+	}
+	first, err := newSearcher()
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, err
 	}
-	defer sr.Close()
-	t := c.newTally(r, count)
-	coll := collector.NewTopNCollector(req.Size, req.From, req.Sort)
-	if err := coll.Collect(ctx, &filterSearcher{sr, t}, c.reader); err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+	n := 1
+	if _, byScore := req.Sort[0].(*search.SortScore); byScore && len(req.Sort) == 1 && first.Count() >= uint64(s.splitMatches) {
+		n = s.splitParts
 	}
-	hits := coll.Results()
-	for _, h := range hits {
+	docs := c.docs()
+	parts := make([]part, n)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &parts[i]
+			sr := first
+			if i > 0 {
+				if sr, p.err = newSearcher(); p.err != nil {
+					return
+				}
+			}
+			defer sr.Close()
+			p.t = c.newTally(r, count)
+			f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
+			if i+1 < n {
+				f.end = docs * uint64(i+1) / uint64(n)
+			}
+			coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
+			if n == 1 {
+				coll = collector.NewTopNCollector(req.Size, req.From, req.Sort)
+			}
+			if p.err = coll.Collect(ctx, f, c.reader); p.err == nil {
+				p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
+			}
+		}()
+	}
+	wg.Wait()
+	res := &bleve.SearchResult{}
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, nil, fmt.Errorf("search: %w", p.err)
+		}
+		res.Hits = append(res.Hits, p.hits...)
+		res.Total += p.total
+		res.MaxScore = max(res.MaxScore, p.maxScore)
+	}
+	if n > 1 {
+		// As one pass ranks: by score, ties by document number.
+		slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			return cmp.Compare(a.IndexInternalID.Value(), b.IndexInternalID.Value())
+		})
+		res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
+	}
+	for _, h := range res.Hits {
 		if err, _ := bleve.LoadAndHighlightFields(h, req, "", c.reader, nil); err != nil {
 			return nil, nil, fmt.Errorf("search: load %s: %w", h.ID, err)
 		}
 	}
-	res := &bleve.SearchResult{Hits: hits, Total: coll.Total(), MaxScore: coll.MaxScore()}
 	if !count {
 		return res, nil, nil
 	}
-	return res, t.facets(s, r), nil
+	for _, p := range parts[1:] {
+		parts[0].t.merge(p.t)
+	}
+	return res, parts[0].t.facets(s, r), nil
+}
+
+// docs is how many document numbers the snapshot spans.
+func (c *view) docs() uint64 {
+	if len(c.segs) == 0 {
+		return 0
+	}
+	last := len(c.segs) - 1
+	return c.offsets[last] + uint64(len(c.segs[last].lang))
+}
+
+// merge adds the counts of o, a tally of another part of the same view.
+func (t *tally) merge(o *tally) {
+	for _, pair := range [][2][]int{{t.peopleN, o.peopleN}, {t.partyN, o.partyN}, {t.langN, o.langN}, {t.days, o.days}} {
+		for i, k := range pair[1] {
+			pair[0][i] += k
+		}
+	}
+	t.undated += o.undated
 }
 
 // topTerms orders values by count, then by value, as Bleve's terms facet

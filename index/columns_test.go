@@ -69,6 +69,40 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	return show(res, got), show(bres, want)
 }
 
+// TestSplitSearchAsOnePass checks that a search split into parts over
+// ranges of document numbers finds, ranks and counts as one pass does.
+func TestSplitSearchAsOnePass(t *testing.T) {
+	s := seedSearcher(t)
+	ctx := context.Background()
+	for _, r := range []Request{
+		{Q: "Congress"},
+		{Q: "resignation", Size: 2},
+		{Q: "Congress", Size: 2, Offset: 1},
+		{Q: "राहुल गांधी", Parties: []string{"INC"}},
+		{},
+	} {
+		var got [4]string
+		for i, parts := range []int{1, 2, 3, 5} {
+			s.splitMatches, s.splitParts = 0, parts
+			s.facets.purge()
+			res, err := s.Search(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var hits []string
+			for _, h := range res.Hits {
+				hits = append(hits, fmt.Sprintf("%s:%.6f", h.ID, h.Score))
+			}
+			got[i] = fmt.Sprintf("total %d hits %v facets %+v", res.Total, hits, *res.Facets)
+		}
+		for i, parts := range []int{2, 3, 5} {
+			if got[i+1] != got[0] {
+				t.Errorf("%+v in %d parts:\n%s\none pass:\n%s", r, parts, got[i+1], got[0])
+			}
+		}
+	}
+}
+
 func TestColumnsCountAsBleveDoes(t *testing.T) {
 	s := seedSearcher(t)
 	day := func(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }

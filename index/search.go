@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -111,6 +112,10 @@ type Searcher struct {
 	// what the snippet analyzers make of the words of stored text
 	words   *wordTerms
 	scoring string // the index's scoring model, as Bleve names it
+	// A search estimated to match splitMatches documents or more runs in
+	// splitParts parts side by side (the constant and the cores; tests
+	// change them).
+	splitMatches, splitParts int
 }
 
 // TitleBoost weighs a title match over a body match.
@@ -159,6 +164,7 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 			return nil, err
 		}
 	}
+	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
 	s.scoring = index.DefaultScoringModel
 	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
 		s.scoring = m.ScoringModel
