@@ -88,7 +88,7 @@ type facetColumns struct {
 
 	mu      sync.Mutex
 	segs    map[uint64]*segColumns
-	filling atomic.Bool    // a background fill is running
+	filling chan struct{}  // while a background fill runs: closed when it ends
 	fills   sync.WaitGroup // the background fill, which close waits for
 	closed  atomic.Bool
 }
@@ -105,21 +105,38 @@ type view struct {
 }
 
 // view returns the facet columns of a new snapshot of idx, reading those of
-// small new segments itself, or nil when larger ones are missing (a fill is
-// then started) or the index is not a scorch index.
-func (fc *facetColumns) view(idx bleve.Index) (*view, error) {
+// small new segments itself. When larger ones are missing (a merge, a fresh
+// start) it waits for a background fill to read them, as long as ctx allows,
+// and returns nil if they are still missing; so it does when the index is not
+// a scorch index.
+func (fc *facetColumns) view(ctx context.Context, idx bleve.Index) (*view, error) {
+	for waited := false; ; waited = true {
+		v, fill, err := fc.tryView(idx)
+		if v != nil || err != nil || fill == nil || waited {
+			return v, err
+		}
+		select {
+		case <-fill:
+		case <-ctx.Done():
+			return nil, nil
+		}
+	}
+}
+
+// tryView is view without waiting: it returns the running fill instead.
+func (fc *facetColumns) tryView(idx bleve.Index) (*view, <-chan struct{}, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		r.Close()
-		return nil, nil
+		return nil, nil, nil
 	}
 	segs := snap.Segments()
 	v := &view{reader: r, segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
@@ -136,14 +153,13 @@ func (fc *facetColumns) view(idx bleve.Index) (*view, error) {
 	fc.mu.Unlock()
 	if missing > syncColumnsDocs {
 		r.Close()
-		fc.fillInBackground(idx)
-		return nil, nil
+		return nil, fc.fillInBackground(idx), nil
 	}
 	for i, ss := range segs {
 		if v.segs[i] == nil {
 			if v.segs[i], err = fc.read(ss); err != nil {
 				r.Close()
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
@@ -153,21 +169,34 @@ func (fc *facetColumns) view(idx bleve.Index) (*view, error) {
 	for _, c := range v.segs {
 		v.minDay, v.maxDay = min(v.minDay, c.minDay), max(v.maxDay, c.maxDay)
 	}
-	return v, nil
+	return v, nil, nil
 }
 
 func (v *view) close() { v.reader.Close() }
 
 // fillInBackground reads the columns of every segment of the index that has
-// none, unless a fill is running.
-func (fc *facetColumns) fillInBackground(idx bleve.Index) {
-	if fc.closed.Load() || !fc.filling.CompareAndSwap(false, true) {
-		return
+// none, unless a fill is running, and returns the running fill (nil once the
+// Searcher is closed).
+func (fc *facetColumns) fillInBackground(idx bleve.Index) <-chan struct{} {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if fc.closed.Load() {
+		return nil
 	}
+	if fc.filling != nil {
+		return fc.filling
+	}
+	done := make(chan struct{})
+	fc.filling = done
 	fc.fills.Add(1)
 	go func() {
 		defer fc.fills.Done()
-		defer fc.filling.Store(false)
+		defer func() {
+			fc.mu.Lock()
+			fc.filling = nil
+			fc.mu.Unlock()
+			close(done)
+		}()
 		began := time.Now()
 		docs, err := fc.fill(idx)
 		if err != nil {
@@ -178,6 +207,7 @@ func (fc *facetColumns) fillInBackground(idx bleve.Index) {
 			slog.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
 		}
 	}()
+	return done
 }
 
 // fill reads the columns of the segments that have none and returns how
@@ -512,7 +542,7 @@ func (c *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	}
 	n := 1
 	if _, byScore := req.Sort[0].(*search.SortScore); byScore && len(req.Sort) == 1 && first.Count() >= uint64(s.splitMatches) {
-		n = s.splitParts
+		n = max(1, s.splitParts/int(max(1, s.inflight.Load())))
 	}
 	docs := c.docs()
 	parts := make([]part, n)

@@ -164,7 +164,7 @@ func TestColumnsFollowWrites(t *testing.T) {
 	s.Invalidate()
 	// The write's small segment is read by the search itself: the columns
 	// serve it at once.
-	v, err := s.cols.view(s.idx)
+	v, err := s.cols.view(context.Background(), s.idx)
 	if err != nil || v == nil {
 		t.Fatalf("no facet columns right after a write (%v)", err)
 	}
@@ -179,7 +179,7 @@ func TestColumnsFollowWrites(t *testing.T) {
 func columnsView(tb testing.TB, s *Searcher) *view {
 	tb.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		v, err := s.cols.view(s.idx)
+		v, err := s.cols.view(context.Background(), s.idx)
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -114,8 +114,10 @@ type Searcher struct {
 	scoring string // the index's scoring model, as Bleve names it
 	// A search estimated to match splitMatches documents or more runs in
 	// splitParts parts side by side (the constant and the cores; tests
-	// change them).
+	// change them), shared among the searches running (inflight): when
+	// searches already keep every core busy, splitting only adds work.
 	splitMatches, splitParts int
+	inflight                 atomic.Int32
 }
 
 // TitleBoost weighs a title match over a body match.
@@ -285,6 +287,8 @@ func (s *Searcher) resolve(r *Request) {
 // Search runs r and returns hits with snippets.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	began := time.Now()
+	s.inflight.Add(1)
+	defer s.inflight.Add(-1)
 	if r.Size <= 0 {
 		r.Size = DefaultSize
 	}
@@ -314,9 +318,10 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	facets, cached := s.facets.get(cacheKey)
 	var res *bleve.SearchResult
 	var counted *Facets
-	// One pass over the in-memory facet columns when they are ready: it
-	// filters, ranks and counts; else Bleve filters and counts.
-	v, err := s.cols.view(s.idx)
+	// One pass over the in-memory facet columns: it filters, ranks and
+	// counts. Only if they cannot be read in time do Bleve's filters and
+	// facets do it.
+	v, err := s.cols.view(ctx, s.idx)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
