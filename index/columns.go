@@ -473,15 +473,11 @@ func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 	}
 	f.started = true
 	for ; err == nil && dm != nil; dm, err = f.Searcher.Next(ctx) {
-		n := dm.IndexInternalID.Value()
-		if f.end > 0 && n >= f.end {
-			ctx.DocumentMatchPool.Put(dm)
+		if keep, stop := f.pass(ctx, dm); stop {
 			return nil, nil
-		}
-		if f.t.add(n) {
+		} else if keep {
 			return dm, nil
 		}
-		ctx.DocumentMatchPool.Put(dm)
 	}
 	return dm, err
 }
@@ -495,16 +491,24 @@ func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	if err != nil || dm == nil {
 		return dm, err
 	}
-	n := dm.IndexInternalID.Value()
-	if f.end > 0 && n >= f.end {
-		ctx.DocumentMatchPool.Put(dm)
+	if keep, stop := f.pass(ctx, dm); stop {
 		return nil, nil
-	}
-	if f.t.add(n) {
+	} else if keep {
 		return dm, nil
 	}
-	ctx.DocumentMatchPool.Put(dm)
 	return f.Next(ctx)
+}
+
+// pass tallies a match and tells whether to pass it on; one it does not
+// (filtered out, or past the end, which stops the search) goes back to the pool.
+func (f *filterSearcher) pass(ctx *search.SearchContext, dm *search.DocumentMatch) (keep, stop bool) {
+	n := dm.IndexInternalID.Value()
+	stop = f.end > 0 && n >= f.end
+	if !stop && f.t.add(n) {
+		return true, false
+	}
+	ctx.DocumentMatchPool.Put(dm)
+	return false, stop
 }
 
 // splitMatches is how many matches (as the searcher estimates them) make a
