@@ -158,7 +158,8 @@ func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
 			i++
 			continue
 		}
-		from := strings.Join(toks[i:i+n], " ")
+		// Show the words as the user typed them, not their stems.
+		from := q[stream[i].Start:stream[i+n-1].End]
 		for _, tok := range stream[i : i+n] {
 			translated[tok.Start] = true
 		}

@@ -49,3 +49,17 @@ func TestExpansionWeightsOnLeaves(t *testing.T) {
 		}
 	}
 }
+
+func TestExpansionShowsTheQueryWords(t *testing.T) {
+	s := seedSearcher(t)
+	for q, want := range map[string]string{
+		"परीक्षाएं":           "परीक्षाएं", // the stem is परिकष
+		"resignations":        "resignations",
+		"chief minister Modi": "chief minister",
+	} {
+		_, exps, _ := s.tr.expand(q)
+		if len(exps) == 0 || exps[0].From != want {
+			t.Errorf("%q: expansions %+v, want the first from %q", q, exps, want)
+		}
+	}
+}
