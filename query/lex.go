@@ -36,7 +36,7 @@ type token struct {
 
 // lexer cuts query text into tokens. Only ASCII characters are operators, so
 // Devanagari and romanized text are read the same way: a word is a run of
-// anything but whitespace and the delimiters ( ) " |, which split words
+// anything but whitespace and the delimiters ( ) " | (and curly quotes), which split words
 // wherever they stand. + and - are operators only at a word's start, so
 // covid-19 and C++ stay whole.
 type lexer struct {
@@ -45,7 +45,13 @@ type lexer struct {
 }
 
 func isDelim(r rune) bool {
-	return r == '(' || r == ')' || r == '"' || r == '|'
+	return r == '(' || r == ')' || r == '|' || isQuote(r)
+}
+
+// isQuote accepts the curly quotes phones and word processors substitute
+// for ", so a pasted or autocorrected “phrase” is still a phrase.
+func isQuote(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„'
 }
 
 // next returns the next token, or tEOF at the end of the text.
@@ -72,14 +78,15 @@ func (l *lexer) next() token {
 		case r == '(':
 			l.pos += size
 			return token{kind: tOpen, sign: sg}
-		case r == '"':
+		case isQuote(r):
 			l.pos += size
-			end := strings.IndexByte(l.s[l.pos:], '"')
+			end := strings.IndexFunc(l.s[l.pos:], isQuote)
 			var text string
 			if end < 0 { // an unbalanced quote runs to the end of the input
 				text, l.pos = l.s[l.pos:], len(l.s)
 			} else {
-				text, l.pos = l.s[l.pos:l.pos+end], l.pos+end+1
+				_, q := utf8.DecodeRuneInString(l.s[l.pos+end:])
+				text, l.pos = l.s[l.pos:l.pos+end], l.pos+end+q
 			}
 			return token{kind: tPhrase, text: text, sign: sg}
 		default:

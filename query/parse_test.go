@@ -40,6 +40,8 @@ var parseGolden = []struct{ in, want string }{
 	{`a OR "" b`, `(or a b)`},
 	{`a -"b c" d`, `(and a (not "b c") d)`},
 	{`x"y z"w`, `(and x "y z" w)`},
+	{`“rahul gandhi” -„bjp"`, `(and "rahul gandhi" (not "bjp"))`},
+	{`"मोदी” OR ”amit shah`, `(or "मोदी" "amit shah")`},
 	// groups
 	{`((a`, `a`},
 	{`((a b`, `(and a b)`},

@@ -55,13 +55,14 @@ type Must struct {
 }
 
 // Word is one word as the user typed it (original case and script), never
-// empty, never containing whitespace or any of ( ) " |, never starting with
+// empty, never containing whitespace or any of ( ) " “ ” „ |, never starting with
 // + or -, and never the operator OR.
 type Word struct {
 	Text string
 }
 
-// Phrase is a quoted run of words to be matched together and in order. Text
+// Phrase is a quoted run of words to be matched together and in order; its
+// text never contains a double quote, straight or curly. Text
 // is Words joined by single spaces: spacing inside quotes carries no meaning.
 type Phrase struct {
 	Text  string
