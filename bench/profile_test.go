@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/bench/synth"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
@@ -49,7 +50,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		bl := &index.Builder{Index: idx, Workers: runtime.NumCPU(), BatchDocs: 1000, Extractor: ext}
-		docs := make(chan index.Document, 64)
+		docs := make(chan articles.Document, 64)
 		done := make(chan error, 1)
 		var st index.BuildStats
 		go func() {
@@ -57,8 +58,8 @@ func BenchmarkBuild(b *testing.B) {
 			st, err = bl.Build(context.Background(), docs)
 			done <- err
 		}()
-		_, rerr := index.Reader{MaxDocBytes: index.DefaultMaxDocBytes}.Read(context.Background(), []string{corpus},
-			func(r index.Record) error { docs <- r.Doc; return nil }, func(p index.Problem) { b.Log(p) })
+		_, rerr := articles.Reader{MaxDocBytes: articles.DefaultMaxDocBytes}.Read(context.Background(), []string{corpus},
+			func(r articles.Record) error { docs <- r.Doc; return nil }, func(p articles.Problem) { b.Log(p) })
 		close(docs)
 		if err := <-done; err != nil {
 			b.Fatal(err)

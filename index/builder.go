@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -66,7 +67,7 @@ type indexedDoc struct {
 // prepare routes a document's text to the language fields and, when x is not
 // nil, records the people, parties and dates it names. It returns the people
 // not in the gazetteer too, whose labels the index keeps beside the documents.
-func prepare(d Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
+func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
 	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
 	bodyRuns := analyzers.Split(d.Body)
 	var en, hi, deva strings.Builder
@@ -151,7 +152,7 @@ type BuildStats struct {
 // Build reads documents from in until it is closed, prepares them on all
 // workers and writes them to the index in batches. A document whose id is
 // already indexed is replaced.
-func (b *Builder) Build(ctx context.Context, in <-chan Document) (BuildStats, error) {
+func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (BuildStats, error) {
 	workers := b.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -15,8 +16,8 @@ import (
 func seedSearcher(t *testing.T) *Searcher {
 	t.Helper()
 	w, idx := newWriter(t)
-	var docs []Document
-	if _, err := (Reader{}).Read(context.Background(), []string{"../testdata/seeds"}, func(r Record) error {
+	var docs []articles.Document
+	if _, err := (articles.Reader{}).Read(context.Background(), []string{"../testdata/seeds"}, func(r articles.Record) error {
 		docs = append(docs, r.Doc)
 		return nil
 	}, nil); err != nil {
@@ -158,7 +159,7 @@ func TestColumnsFollowWrites(t *testing.T) {
 	}
 	columnsView(t, s).close()
 	before := bjp()
-	if err := w.Write(ctx, []Document{{ID: "new", Body: "BJP leaders met in Lucknow on Monday."}}); err != nil {
+	if err := w.Write(ctx, []articles.Document{{ID: "new", Body: "BJP leaders met in Lucknow on Monday."}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Invalidate()

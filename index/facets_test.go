@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newsearch/bilingual/articles"
 )
 
 // datedSearcher indexes one short article per date ("" = undated).
@@ -16,9 +18,9 @@ func datedSearcher(t *testing.T, dates ...string) *Searcher {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	in := make(chan Document, len(dates))
+	in := make(chan articles.Document, len(dates))
 	for i, d := range dates {
-		doc := Document{ID: fmt.Sprint("d", i), Body: "election news"}
+		doc := articles.Document{ID: fmt.Sprint("d", i), Body: "election news"}
 		if d != "" {
 			doc.Date, _ = time.Parse(time.DateOnly, d)
 		}

@@ -1,3 +1,5 @@
+// Package index holds the Bleve index mapping, batch indexing of
+// articles.Documents, and the search API in Go.
 package index
 
 import (

@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/newsearch/bilingual/articles"
 )
 
 // nastyFile is one file of a nasty-input case; link, when set, makes it a
@@ -26,6 +29,25 @@ type wantProblem struct {
 	line   int
 	reason string
 }
+
+// readResult is everything one Read produced.
+type readResult struct {
+	recs  []articles.Record
+	probs []articles.Problem
+	err   error
+}
+
+// readAll runs r over inputs and collects the results.
+func readAll(t *testing.T, r articles.Reader, inputs ...string) readResult {
+	t.Helper()
+	var res readResult
+	_, res.err = r.Read(context.Background(), inputs,
+		func(rec articles.Record) error { res.recs = append(res.recs, rec); return nil },
+		func(p articles.Problem) { res.probs = append(res.probs, p) })
+	return res
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // good is a well-formed JSON line with id.
 func good(id string) string {
@@ -55,7 +77,7 @@ func TestNastyInputs(t *testing.T) {
 		files   []nastyFile
 		ids     []string // every id read, in order
 		probs   []wantProblem
-		check   func(t *testing.T, recs []Record)
+		check   func(t *testing.T, recs []articles.Record)
 		lastFor map[string]string // id → body the index must keep
 	}{
 		{
@@ -90,20 +112,20 @@ func TestNastyInputs(t *testing.T) {
 			name:  "50 MB article",
 			files: []nastyFile{{name: "huge.txt", content: huge}, goodTxt},
 			ids:   []string{"neighbour"},
-			probs: []wantProblem{{"huge.txt", 1, fmt.Sprintf("article is %d bytes, more than the limit of %d", len(huge), DefaultMaxDocBytes)}},
+			probs: []wantProblem{{"huge.txt", 1, fmt.Sprintf("article is %d bytes, more than the limit of %d", len(huge), articles.DefaultMaxDocBytes)}},
 		},
 		{
 			name: "50 MB JSON line",
 			files: []nastyFile{{name: "in.jsonl", content: lines(good("g1"),
 				`{"id":"huge","text":"`+string(huge)+`"}`, good("g2"))}},
 			ids:   []string{"g1", "g2"},
-			probs: []wantProblem{{"in.jsonl", 2, fmt.Sprintf("line longer than the limit of %d bytes", DefaultMaxDocBytes)}},
+			probs: []wantProblem{{"in.jsonl", 2, fmt.Sprintf("line longer than the limit of %d bytes", articles.DefaultMaxDocBytes)}},
 		},
 		{
 			name:  "1 MB line is accepted",
 			files: []nastyFile{{name: "in.jsonl", content: lines(good("g1"), fmt.Sprintf(`{"id":"big","text":%q}`, oneMB), good("g2"))}},
 			ids:   []string{"g1", "big", "g2"},
-			check: func(t *testing.T, recs []Record) {
+			check: func(t *testing.T, recs []articles.Record) {
 				if got := len(recs[1].Doc.Body); got != len(strings.TrimSpace(oneMB)) {
 					t.Errorf("1 MB body read as %d bytes, want %d", got, len(strings.TrimSpace(oneMB)))
 				}
@@ -134,7 +156,7 @@ func TestNastyInputs(t *testing.T) {
 			},
 			ids:   []string{"g1", "g3", "bom"},
 			probs: []wantProblem{{"bom.jsonl", 2, "invalid JSON at byte 1"}},
-			check: func(t *testing.T, recs []Record) {
+			check: func(t *testing.T, recs []articles.Record) {
 				if d := recs[2].Doc; d.Date != day(2019, 5, 23) || d.Body != "Modi was sworn in." {
 					t.Errorf("article with BOM read as date %v body %q", d.Date, d.Body)
 				}
@@ -147,7 +169,7 @@ func TestNastyInputs(t *testing.T) {
 				{name: "crlf.txt", content: []byte("date 2019-05-23\r\nFirst line.\r\nSecond line.\r\n")},
 			},
 			ids: []string{"g1", "g2", "crlf"},
-			check: func(t *testing.T, recs []Record) {
+			check: func(t *testing.T, recs []articles.Record) {
 				if d := recs[2].Doc; d.Date != day(2019, 5, 23) || d.Body != "First line.\nSecond line." {
 					t.Errorf("CRLF article read as date %v body %q", d.Date, d.Body)
 				}
@@ -189,7 +211,7 @@ func TestNastyInputs(t *testing.T) {
 			name:  "zero-width joiners",
 			files: []nastyFile{{name: "in.jsonl", content: lines(fmt.Sprintf(`{"id":"zwj","text":%q}`, zwj))}},
 			ids:   []string{"zwj"},
-			check: func(t *testing.T, recs []Record) {
+			check: func(t *testing.T, recs []articles.Record) {
 				if recs[0].Doc.Body != zwj {
 					t.Errorf("body %q, want %q unchanged", recs[0].Doc.Body, zwj)
 				}
@@ -241,7 +263,7 @@ func TestNastyInputs(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			res := readAll(t, Reader{}, dir)
+			res := readAll(t, articles.Reader{}, dir)
 			if res.err != nil {
 				t.Fatalf("Read: %v", res.err)
 			}
@@ -274,7 +296,7 @@ func TestNastyInputs(t *testing.T) {
 			if len(res.recs) == 0 {
 				return
 			}
-			docs := make([]Document, len(res.recs))
+			docs := make([]articles.Document, len(res.recs))
 			for i, r := range res.recs {
 				docs[i] = r.Doc
 			}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/internal/shared"
 )
@@ -29,13 +30,13 @@ func benchIndex(b *testing.B, dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := make(chan Document, 64)
+	docs := make(chan articles.Document, 64)
 	done := make(chan error, 1)
 	go func() {
 		_, err := (&Builder{Index: idx, Extractor: entities.NewExtractor(gaz)}).Build(context.Background(), docs)
 		done <- err
 	}()
-	_, err = Reader{}.Read(context.Background(), inputs, func(r Record) error { docs <- r.Doc; return nil }, nil)
+	_, err = articles.Reader{}.Read(context.Background(), inputs, func(r articles.Record) error { docs <- r.Doc; return nil }, nil)
 	close(docs)
 	if err := <-done; err != nil {
 		b.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bolterrors "go.etcd.io/bbolt/errors"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -59,7 +60,7 @@ func NewWriter(idx bleve.Index, x *entities.Extractor) *Writer {
 // Write prepares docs and indexes them in one Bleve batch, returning only
 // once the batch is persisted. A document whose id is already indexed is
 // replaced; when docs repeats an id, the last one wins.
-func (w *Writer) Write(ctx context.Context, docs []Document) error {
+func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -50,7 +51,7 @@ func storedFields(t *testing.T, idx bleve.Index, id string) map[string][]string 
 func TestWriterWriteDelete(t *testing.T) {
 	ctx := context.Background()
 	w, idx := newWriter(t)
-	docs := []Document{
+	docs := []articles.Document{
 		{ID: "a", Title: "Rahul Gandhi in Wayanad", Body: "Congress leader Rahul Gandhi spoke in Wayanad."},
 		{ID: "b", Body: "भाजपा ने लखनऊ में रैली की।"},
 		{ID: "a", Body: "Second version of a replaces the first."},
@@ -73,7 +74,7 @@ func TestWriterWriteDelete(t *testing.T) {
 		t.Errorf("b parties = %q; want BJP: Write must extract entities like the indexer", f["parties"])
 	}
 
-	if err := w.Write(ctx, []Document{{ID: " ", Body: "x"}}); err == nil {
+	if err := w.Write(ctx, []articles.Document{{ID: " ", Body: "x"}}); err == nil {
 		t.Error("Write accepted an empty id")
 	}
 	if err := w.Write(ctx, nil); err != nil {
@@ -95,7 +96,7 @@ func TestWriterWriteDelete(t *testing.T) {
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := w.Write(cancelled, []Document{{ID: "c", Body: "late"}}); !errors.Is(err, context.Canceled) {
+	if err := w.Write(cancelled, []articles.Document{{ID: "c", Body: "late"}}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Write on a cancelled context = %v; want context.Canceled", err)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/newsearch/bilingual/index"
+	"github.com/newsearch/bilingual/articles"
 )
 
 // DefaultMaxBodyBytes bounds a POST /api/docs body when Server.MaxBodyBytes is 0.
@@ -117,8 +117,8 @@ func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
 // ParseDocsBody reads a POST /api/docs body: one JSON document (which may
 // span lines) or JSON lines, each validated as the indexer's reader does.
 // Bad records come back as rejections and do not stop the good ones; maxDoc
-// bounds a record (0 means index.DefaultMaxDocBytes).
-func ParseDocsBody(ctx context.Context, body []byte, maxDoc int) ([]index.Document, []Rejection, error) {
+// bounds a record (0 means articles.DefaultMaxDocBytes).
+func ParseDocsBody(ctx context.Context, body []byte, maxDoc int) ([]articles.Document, []Rejection, error) {
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
 	if bytes.IndexByte(trimmed, '\n') >= 0 && trimmed[0] == '{' && json.Valid(trimmed) {
 		// A single pretty-printed document: fold it onto one line so the
@@ -128,14 +128,14 @@ func ParseDocsBody(ctx context.Context, body []byte, maxDoc int) ([]index.Docume
 			body = one.Bytes()
 		}
 	}
-	var docs []index.Document
+	var docs []articles.Document
 	rejected := []Rejection{}
-	_, err := index.Reader{MaxDocBytes: maxDoc}.ReadStream(ctx, "body", bytes.NewReader(body),
-		func(rec index.Record) error {
+	_, err := articles.Reader{MaxDocBytes: maxDoc}.ReadStream(ctx, "body", bytes.NewReader(body),
+		func(rec articles.Record) error {
 			docs = append(docs, rec.Doc)
 			return nil
 		},
-		func(p index.Problem) { rejected = append(rejected, Rejection{Line: p.Line, Reason: p.Reason}) })
+		func(p articles.Problem) { rejected = append(rejected, Rejection{Line: p.Line, Reason: p.Reason}) })
 	if err != nil {
 		return nil, nil, fmt.Errorf("read body: %w", err)
 	}

@@ -30,7 +30,7 @@ type Server struct {
 	AdminToken string
 	// MaxBodyBytes bounds a write request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
-	// MaxDocBytes bounds one written record; 0 means index.DefaultMaxDocBytes.
+	// MaxDocBytes bounds one written record; 0 means articles.DefaultMaxDocBytes.
 	MaxDocBytes int
 	// CORSOrigin, when set, is the one origin allowed to read GET /api/* from
 	// a browser; empty means no CORS headers at all.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 )
@@ -41,11 +42,11 @@ func seedHandler(tb testing.TB) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var docs []index.Document
-	st, err := index.Reader{}.Read(ctx, []string{"../testdata/seeds"}, func(r index.Record) error {
+	var docs []articles.Document
+	st, err := articles.Reader{}.Read(ctx, []string{"../testdata/seeds"}, func(r articles.Record) error {
 		docs = append(docs, r.Doc)
 		return nil
-	}, func(p index.Problem) { tb.Errorf("seed problem: %s", p) })
+	}, func(p articles.Problem) { tb.Errorf("seed problem: %s", p) })
 	if err != nil || st.Records != 5 {
 		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -73,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 type evalSet struct {
-	docs    []index.Document
+	docs    []articles.Document
 	queries map[string][][2]string       // lang → (qid, text)
 	qrels   map[string]map[string]string // lang → qid → relevant doc id (without language prefix)
 }
@@ -86,7 +87,7 @@ func loadSet(dir string) (*evalSet, error) {
 			if err := json.Unmarshal([]byte(line), &d); err != nil {
 				return err
 			}
-			s.docs = append(s.docs, index.Document{ID: lang + "-" + d.Docid, Body: d.Text})
+			s.docs = append(s.docs, articles.Document{ID: lang + "-" + d.Docid, Body: d.Text})
 			return nil
 		}); err != nil {
 			return nil, err
@@ -153,7 +154,7 @@ func evaluate(ctx context.Context, set *evalSet, c config) ([]result, error) {
 		return nil, err
 	}
 	defer idx.Close()
-	in := make(chan index.Document)
+	in := make(chan articles.Document)
 	go func() {
 		for _, d := range set.docs {
 			in <- d

@@ -20,6 +20,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 )
@@ -56,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "goroutines preparing documents (language routing, extraction)")
 	batchDocs := fs.Int("batch-size", 1000, "documents per index batch at most")
 	batchMB := fs.Int("batch-mb", 8, "text megabytes per index batch at most")
-	maxDoc := fs.Int("max-doc-bytes", index.DefaultMaxDocBytes, "largest accepted article or JSONL line in bytes")
+	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted article or JSONL line in bytes")
 	scoring := fs.String("scoring", index.DefaultScoring, "scoring model for a new index: tf-idf or bm25")
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
 	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
@@ -93,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		rc := &remote{base: strings.TrimSuffix(*serverURL, "/"), token: *token,
 			maxDocs: *batchDocs, maxBytes: *batchMB << 20, stderr: stderr,
 			client: &http.Client{Timeout: 10 * time.Minute}}
-		return rc.run(ctx, index.Reader{MaxDocBytes: *maxDoc}, fs.Args(), stdout)
+		return rc.run(ctx, articles.Reader{MaxDocBytes: *maxDoc}, fs.Args(), stdout)
 	}
 
 	idx, err := index.OpenWritable(*dir, index.Options{Scoring: *scoring})
@@ -123,7 +124,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		b.Extractor = entities.NewExtractor(gaz)
 	}
-	docs := make(chan index.Document, *workers*4)
+	docs := make(chan articles.Document, *workers*4)
 	type built struct {
 		st  index.BuildStats
 		err error
@@ -133,15 +134,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		st, err := b.Build(ctx, docs)
 		done <- built{st, err}
 	}()
-	rd := index.Reader{MaxDocBytes: *maxDoc}
-	rs, readErr := rd.Read(ctx, fs.Args(), func(r index.Record) error {
+	rd := articles.Reader{MaxDocBytes: *maxDoc}
+	rs, readErr := rd.Read(ctx, fs.Args(), func(r articles.Record) error {
 		select {
 		case docs <- r.Doc:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-	}, func(p index.Problem) { fmt.Fprintln(stderr, p.String()) })
+	}, func(p articles.Problem) { fmt.Fprintln(stderr, p.Error()) })
 	close(docs)
 	res := <-done
 	prog.finish()
@@ -178,17 +179,17 @@ type remote struct {
 	client   *http.Client
 
 	buf      bytes.Buffer
-	pending  []index.Record // the records in buf, to map the server's line numbers back
+	pending  []articles.Record // the records in buf, to map the server's line numbers back
 	indexed  int
 	rejected int
 	bytes    int64
 }
 
 // run reads inputs and posts them; its exit status follows the local mode's.
-func (rc *remote) run(ctx context.Context, rd index.Reader, inputs []string, stdout io.Writer) int {
+func (rc *remote) run(ctx context.Context, rd articles.Reader, inputs []string, stdout io.Writer) int {
 	began := time.Now()
-	rs, err := rd.Read(ctx, inputs, func(r index.Record) error { return rc.add(ctx, r) },
-		func(p index.Problem) { fmt.Fprintln(rc.stderr, p.String()) })
+	rs, err := rd.Read(ctx, inputs, func(r articles.Record) error { return rc.add(ctx, r) },
+		func(p articles.Problem) { fmt.Fprintln(rc.stderr, p.Error()) })
 	if err == nil {
 		err = rc.flush(ctx)
 	}
@@ -206,7 +207,7 @@ func (rc *remote) run(ctx context.Context, rd index.Reader, inputs []string, std
 
 // add encodes one record into the current chunk, first sending the chunk if
 // the record would take it over a limit.
-func (rc *remote) add(ctx context.Context, r index.Record) error {
+func (rc *remote) add(ctx context.Context, r articles.Record) error {
 	line, err := json.Marshal(r.Doc)
 	if err != nil {
 		return fmt.Errorf("encode document %s: %w", r.Doc.ID, err)
@@ -256,12 +257,12 @@ func (rc *remote) flush(ctx context.Context) error {
 		return fmt.Errorf("post %s: %s: %s", url, res.Status, ans.Error)
 	}
 	for _, rj := range ans.Rejected {
-		p := index.Problem{File: url, Line: rj.Line, Reason: "rejected by searchd: " + rj.Reason}
+		p := articles.Problem{File: url, Line: rj.Line, Reason: "rejected by searchd: " + rj.Reason}
 		if rj.Line >= 1 && rj.Line <= len(rc.pending) {
 			src := rc.pending[rj.Line-1]
 			p.File, p.Line = src.File, src.Line
 		}
-		fmt.Fprintln(rc.stderr, p.String())
+		fmt.Fprintln(rc.stderr, p.Error())
 	}
 	rc.indexed += ans.Indexed
 	rc.rejected += len(ans.Rejected)

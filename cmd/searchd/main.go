@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/server"
@@ -33,7 +34,7 @@ func run(args []string, stderr io.Writer) int {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	token := fs.String("admin-token", "", "bearer token enabling POST /api/docs and DELETE /api/docs/{id} (default $SEARCHD_ADMIN_TOKEN; writes are off without one)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest accepted write request body in bytes")
-	maxDoc := fs.Int("max-doc-bytes", index.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
+	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
 	corsOrigin := fs.String("cors-origin", "", "origin allowed to call GET /api/* from a browser (default none: no CORS)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\nFlags:\n")

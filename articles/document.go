@@ -1,6 +1,8 @@
-// Package index holds the document model, the Bleve index mapping, the input
-// readers, batch indexing, and the search API in Go.
-package index
+// Package articles reads news articles from files and streams into
+// Documents, naming each bad record by file, line and reason. It is the
+// document model that the readers produce and the index consumes, and it
+// needs no Bleve.
+package articles
 
 import "time"
 

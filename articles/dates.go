@@ -1,0 +1,62 @@
+package articles
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// splitDateLine takes a leading "date YYYY-MM-DD" off an article. The date
+// may be followed on the same line by body text, which stays in rest. A
+// first line that does not look like a date line is all body.
+func splitDateLine(s string) (date time.Time, rest, reason string) {
+	t := strings.TrimLeft(s, " \t")
+	after, ok := strings.CutPrefix(t, "date")
+	if !ok || after == "" || (after[0] != ' ' && after[0] != '\t') {
+		return time.Time{}, s, ""
+	}
+	after = strings.TrimLeft(after, " \t")
+	if len(after) < 10 || !dateShaped(after[:10]) || (len(after) > 10 && !strings.ContainsRune(" \t\r\n", rune(after[10]))) {
+		return time.Time{}, s, ""
+	}
+	d, err := time.Parse(time.DateOnly, after[:10])
+	if err != nil {
+		return time.Time{}, "", fmt.Sprintf("unreadable date %q in date line", after[:10])
+	}
+	return d, after[10:], ""
+}
+
+// dateShaped reports whether s is laid out as NNNN-NN-NN, so that a date line
+// with an impossible date is rejected rather than taken for body text.
+func dateShaped(s string) bool {
+	for i := range len(s) {
+		c := s[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(s) == 10
+}
+
+// parseDate reads a date field; "" means no date. Forms without a zone are
+// taken as UTC.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	var firstErr error
+	for _, layout := range [...]string{time.DateOnly, time.RFC3339, time.DateTime, "2006-01-02T15:04:05"} {
+		t, err := time.Parse(layout, s)
+		if err == nil {
+			return t.UTC(), nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return time.Time{}, fmt.Errorf("parse date %q: %w", s, firstErr)
+}
