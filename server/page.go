@@ -9,7 +9,6 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
-	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -200,26 +199,6 @@ type facetView struct {
 	Selected                     bool
 }
 
-type histView struct {
-	W, H, Base int
-	Interval   string
-	Bars       []barView
-}
-
-type barView struct {
-	X, Y, W, H, FullH, LabelX int
-	Label, Title, Href        string
-	From, To                  string
-	Selected, ShowLabel       bool
-}
-
-// Histogram geometry in SVG user units; the CSS scales it to the sidebar.
-const (
-	histWidth  = 240
-	histBars   = 64 // height of the tallest bar
-	histHeight = histBars + 16
-)
-
 func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 	l := links{v}
 	view := &pageView{
@@ -394,34 +373,6 @@ func chips(l links, param string, ids []string, facet []facetView, selected []st
 	return out
 }
 
-func histogram(l links, dates []index.DateBucket, interval, from, to string) *histView {
-	h := &histView{W: histWidth, H: histHeight, Base: histBars, Interval: interval}
-	top := 1
-	for _, d := range dates {
-		top = max(top, d.Count)
-	}
-	slot := float64(histWidth) / float64(len(dates))
-	gap := math.Min(slot*0.2, 6)
-	every := (len(dates) + 5) / 6 // at most about six axis labels
-	for i, d := range dates {
-		x := float64(i) * slot
-		b := barView{
-			X: int(math.Round(x + gap/2)), W: max(int(math.Round(slot-gap)), 1), FullH: histBars,
-			LabelX: int(math.Round(x + slot/2)), Label: d.Label, From: d.From, To: d.To,
-			Title:     fmt.Sprintf("%s: %d %s", d.Label, d.Count, plural(d.Count, "article", "articles")),
-			Selected:  d.From == from && d.To == to,
-			ShowLabel: i%every == 0,
-		}
-		if d.Count > 0 {
-			b.H = max(int(math.Round(float64(d.Count)/float64(top)*histBars)), 2)
-			b.Href = l.with(func(u url.Values) { u.Set("from", d.From); u.Set("to", d.To) })
-		}
-		b.Y = histBars - b.H
-		h.Bars = append(h.Bars, b)
-	}
-	return h
-}
-
 func expansions(q index.QueryInfo) []string {
 	var out []string
 	for _, e := range q.Expansions {
@@ -512,13 +463,6 @@ func formatTook(ms float64) string {
 		return strconv.FormatFloat(ms, 'f', 1, 64) + " ms"
 	}
 	return strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func validText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
