@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-
-	"github.com/newsearch/bilingual/index"
 )
 
 // getPage fetches a page and parses it, failing on anything but HTML.
@@ -314,52 +312,6 @@ func TestStatic(t *testing.T) {
 		}
 		if res.Header.Get("X-Content-Type-Options") != "nosniff" {
 			t.Errorf("GET %s: no nosniff header", tt.path)
-		}
-	}
-}
-
-func TestPrettyID(t *testing.T) {
-	for in, want := range map[string]string{
-		"rahul-gandhi":     "Rahul Gandhi",
-		"x-foo-bar":        "Foo Bar",
-		"INC":              "INC",
-		"ghulam-nabi-azad": "Ghulam Nabi Azad",
-		"":                 "",
-		"राहुल-गांधी":      "राहुल गांधी",
-	} {
-		if got := PrettyID(in); got != want {
-			t.Errorf("PrettyID(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestHitTitle(t *testing.T) {
-	for _, tt := range []struct {
-		hit  index.Hit
-		want string
-	}{
-		{index.Hit{Title: "  Own title ", Snippet: "x"}, "Own title"},
-		{index.Hit{Snippet: "… <mark>Rahul</mark> Gandhi&#39;s letter …"}, "Rahul Gandhi's letter"},
-		{index.Hit{Snippet: "one two three four five six seven eight nine ten eleven"}, "one two three four five six seven eight nine ten …"},
-		{index.Hit{Snippet: ""}, "Untitled article"},
-	} {
-		if got := hitTitle(tt.hit); got != tt.want {
-			t.Errorf("hitTitle(%+v) = %q, want %q", tt.hit, got, tt.want)
-		}
-	}
-}
-
-func TestWebURL(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://example.com/a?b=1": "https://example.com/a?b=1",
-		"http://example.com":        "http://example.com",
-		"javascript:alert(1)":       "",
-		"data:text/html,x":          "",
-		"/relative":                 "",
-		"":                          "",
-	} {
-		if got := webURL(in); got != want {
-			t.Errorf("webURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,0 +1,322 @@
+package server
+
+import (
+	"html"
+	"html/template"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/index"
+)
+
+// pageView is everything the template shows; the template only lays it out.
+type pageView struct {
+	Status      int
+	Error       string
+	Q           string
+	Intro       bool
+	Sorts       []option
+	Hidden      []option // form fields the page keeps but shows no input for
+	Total       uint64
+	First, Last int
+	Took        string
+	Reading     string
+	Expansions  []string
+	Hits        []hitView
+	People      facetList
+	Parties     facetList
+	Langs       facetList
+	Dates       *histView
+	Undated     int
+	DateFilter  string
+	ClearDates  string
+	Prev, Next  string
+	PageNo      int
+	Pages       int
+}
+
+type option struct {
+	Name, Value, Label string
+	Selected           bool
+}
+
+type hitView struct {
+	ID, Title, Date, Lang, LangLabel, Source, URL string
+	Snippet                                       template.HTML
+	People, Parties                               []chipView
+	MorePeople                                    int
+}
+
+type chipView struct {
+	Label, Title, Href string
+	Active             bool
+}
+
+// facetList splits a facet into the values shown at once and the rest,
+// folded away; selected values are always shown.
+type facetList struct {
+	Top, More []facetView
+}
+
+// facetBlock is one sidebar facet as the "facet" template draws it.
+type facetBlock struct {
+	ID, Title, TitleHi string
+	List               facetList
+}
+
+// facetShown is how many values of a facet the sidebar shows unfolded.
+const facetShown = 8
+
+// chipsShown is how many people a hit lists before "+N more".
+const chipsShown = 6
+
+func splitFacet(all []facetView) facetList {
+	var l facetList
+	for i, f := range all {
+		if i < facetShown || f.Selected {
+			l.Top = append(l.Top, f)
+		} else {
+			l.More = append(l.More, f)
+		}
+	}
+	return l
+}
+
+type facetView struct {
+	Param, Value, Label, LabelHi string
+	Count                        int
+	Selected                     bool
+}
+
+// buildView decides what the page shows from a search's answer and the URL's
+// parameters, so the template only lays it out.
+func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
+	l := links{v}
+	view := &pageView{
+		Q:     req.Q,
+		Total: res.Total,
+		Took:  formatTook(res.TookMS),
+		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Langs) == 0 && req.From.IsZero() && req.To.IsZero(),
+	}
+	sort := req.Sort
+	if sort == "" {
+		sort = index.SortRelevance
+	}
+	// The order used when the URL names none submits as "", so that a default
+	// chosen for an empty query does not stick to the next query.
+	implicit := index.SortRelevance
+	if req.Q == "" {
+		implicit = index.SortDateDesc
+	}
+	for _, o := range []option{{Value: index.SortRelevance, Label: "Most relevant"},
+		{Value: index.SortDateDesc, Label: "Newest first"}, {Value: index.SortDate, Label: "Oldest first"}} {
+		o.Selected = o.Value == sort
+		if o.Value == implicit {
+			o.Value = ""
+		}
+		view.Sorts = append(view.Sorts, o)
+	}
+	for _, name := range []string{"from", "to", "size"} {
+		if s := v.Get(name); s != "" {
+			view.Hidden = append(view.Hidden, option{Name: name, Value: s})
+		}
+	}
+	if n := len(res.Hits); n > 0 {
+		view.First, view.Last = req.Offset+1, req.Offset+n
+	}
+	if res.Query.RomanizedHindi {
+		view.Reading = "Read as romanized Hindi"
+	}
+	view.Expansions = expansions(res.Query)
+
+	var people, parties, langs []index.FacetValue
+	if res.Facets != nil {
+		people, parties, langs = res.Facets.People, res.Facets.Parties, res.Facets.Lang
+	}
+	peopleAll := facetViews("person", people, req.People)
+	partiesAll := facetViews("party", parties, req.Parties)
+	langsAll := facetViews("lang", langs, req.Langs)
+	for i := range langsAll {
+		langsAll[i].Label, langsAll[i].LabelHi = langLabel(langsAll[i].Value)
+	}
+	view.People, view.Parties, view.Langs = splitFacet(peopleAll), splitFacet(partiesAll), splitFacet(langsAll)
+	for _, h := range res.Hits {
+		hv := hitView{
+			ID:        h.ID,
+			Title:     hitTitle(h),
+			Date:      h.Date,
+			Lang:      htmlLang(h.Lang),
+			LangLabel: langName(h.Lang),
+			Source:    h.Source,
+			URL:       webURL(h.URL),
+			Snippet:   SanitizeSnippet(h.Snippet),
+			People:    chips(l, "person", h.People, peopleAll, req.People),
+			Parties:   chips(l, "party", h.Parties, partiesAll, req.Parties),
+		}
+		if n := len(hv.People); n > chipsShown {
+			hv.People, hv.MorePeople = hv.People[:chipsShown], n-chipsShown
+		}
+		view.Hits = append(view.Hits, hv)
+	}
+	if res.Facets != nil && len(res.Facets.Dates) > 0 {
+		view.Dates = histogram(l, res.Facets.Dates, res.FacetMeta.DateInterval, v.Get("from"), v.Get("to"))
+	}
+	view.Undated = res.FacetMeta.Undated
+	if from, to := v.Get("from"), v.Get("to"); from != "" || to != "" {
+		switch {
+		case from == "":
+			view.DateFilter = "up to " + to
+		case to == "":
+			view.DateFilter = "from " + from
+		default:
+			view.DateFilter = from + " – " + to
+		}
+		view.ClearDates = l.with(func(u url.Values) { u.Del("from"); u.Del("to") })
+	}
+	size := max(req.Size, 1)
+	view.PageNo = req.Offset/size + 1
+	view.Pages = int((res.Total + uint64(size) - 1) / uint64(size))
+	if req.Offset > 0 {
+		view.Prev = l.page(max(req.Offset-size, 0))
+	}
+	if next := req.Offset + size; uint64(next) < res.Total && next <= index.MaxOffset {
+		view.Next = l.page(next)
+	}
+	return view
+}
+
+// facetViews lists a facet's values, plus any selected value the facet did not
+// return, so that submitting the form never silently drops a filter.
+func facetViews(param string, vals []index.FacetValue, selected []string) []facetView {
+	out := make([]facetView, 0, len(vals))
+	for _, fv := range vals {
+		label := fv.Label
+		if label == "" {
+			label = PrettyID(fv.Value)
+		}
+		out = append(out, facetView{Param: param, Value: fv.Value, Label: label, LabelHi: fv.LabelHi,
+			Count: fv.Count, Selected: fv.Selected || slices.Contains(selected, fv.Value)})
+	}
+	for _, s := range selected {
+		known := slices.ContainsFunc(out, func(f facetView) bool {
+			return strings.EqualFold(f.Value, s) || strings.EqualFold(f.Label, s) || f.LabelHi == s
+		})
+		if !known {
+			out = append(out, facetView{Param: param, Value: s, Label: PrettyID(s), Selected: true})
+		}
+	}
+	return out
+}
+
+// chips labels a hit's people or parties from the facet lists, where the
+// index gave names, falling back to a readable form of the id.
+func chips(l links, param string, ids []string, facet []facetView, selected []string) []chipView {
+	out := make([]chipView, 0, len(ids))
+	for _, id := range ids {
+		c := chipView{Label: PrettyID(id), Href: l.toggle(param, id), Active: slices.Contains(selected, id)}
+		for _, f := range facet {
+			if f.Value == id {
+				c.Label, c.Active = f.Label, f.Selected
+				c.Title = f.LabelHi
+				break
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func expansions(q index.QueryInfo) []string {
+	var out []string
+	for _, e := range q.Expansions {
+		for _, to := range e.To {
+			if to != "" && !slices.Contains(out, to) && to != q.Q {
+				out = append(out, to)
+			}
+		}
+	}
+	return out
+}
+
+// hitTitle falls back to the snippet's first words: plain-text articles carry
+// no title, and a list of untitled hits is hard to scan.
+func hitTitle(h index.Hit) string {
+	if t := strings.TrimSpace(h.Title); t != "" {
+		return t
+	}
+	text := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet)
+	text = strings.TrimLeft(html.UnescapeString(text), "… .")
+	words := strings.Fields(text)
+	if len(words) > 0 && words[len(words)-1] == "…" {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return "Untitled article"
+	}
+	const n = 10
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + " …"
+}
+
+// PrettyID turns a person id or party code into a readable label when the
+// index has no name for it: "rahul-gandhi" → "Rahul Gandhi"; the "x-" prefix
+// of people found outside the gazetteer is dropped.
+func PrettyID(id string) string {
+	id = strings.TrimPrefix(id, "x-")
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = strings.ToUpper(string(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+func langName(l string) string {
+	en, hi := langLabel(l)
+	if hi != "" {
+		return en + " · " + hi
+	}
+	return en
+}
+
+func langLabel(l string) (string, string) {
+	switch l {
+	case "en":
+		return "English", "अंग्रेज़ी"
+	case "hi":
+		return "Hindi", "हिंदी"
+	case "mixed":
+		return "Mixed", "मिश्रित"
+	}
+	return l, ""
+}
+
+// htmlLang is the lang attribute for a hit; "mixed" is no language tag.
+func htmlLang(l string) string {
+	if l == "en" || l == "hi" {
+		return l
+	}
+	return ""
+}
+
+// webURL keeps a document's link only when it is plain http(s), so a stored
+// javascript: or data: URL never becomes a clickable link.
+func webURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+func formatTook(ms float64) string {
+	if ms < 10 {
+		return strconv.FormatFloat(ms, 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
+}
