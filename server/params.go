@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -82,12 +83,10 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 		}
 	}
 	for _, l := range v["lang"] {
-		switch l {
-		case "en", "hi", "mixed":
-			r.Langs = append(r.Langs, l)
-		default:
-			return r, paramErr("lang", "%q is not one of en, hi, mixed", clip(l))
+		if lang, ok := analyzers.LanguageOf(l); !ok || !lang.Document {
+			return r, paramErr("lang", "%q is not one of %s", clip(l), strings.Join(analyzers.DocumentLanguages(), ", "))
 		}
+		r.Langs = append(r.Langs, l)
 	}
 	for _, p := range []struct {
 		name string

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -54,4 +55,15 @@ func FuzzParseSearch(f *testing.F) {
 			t.Fatalf("accepted bad q %q", r.Q)
 		}
 	})
+}
+
+// lang= takes only the languages a document can be in, and says which.
+func TestParseSearchLang(t *testing.T) {
+	for _, l := range []string{"xx", "deva", "other", "EN", ""} {
+		_, err := ParseSearch(url.Values{"lang": {l}})
+		var pe *ParamError
+		if !errors.As(err, &pe) || pe.Param != "lang" || !strings.Contains(pe.Msg, "en, hi, mixed") {
+			t.Errorf("lang=%q: error %v, want one naming lang and en, hi, mixed", l, err)
+		}
+	}
 }

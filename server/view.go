@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -284,24 +285,19 @@ func langName(l string) string {
 	return en
 }
 
+// langLabel names a language in English and Hindi from the analyzers' table;
+// a code the table lacks is shown as it is.
 func langLabel(l string) (string, string) {
-	switch l {
-	case "en":
-		return "English", "अंग्रेज़ी"
-	case "hi":
-		return "Hindi", "हिंदी"
-	case "mixed":
-		return "Mixed", "मिश्रित"
+	if lang, ok := analyzers.LanguageOf(l); ok {
+		return lang.English, lang.Hindi
 	}
 	return l, ""
 }
 
 // htmlLang is the lang attribute for a hit; "mixed" is no language tag.
 func htmlLang(l string) string {
-	if l == "en" || l == "hi" {
-		return l
-	}
-	return ""
+	lang, _ := analyzers.LanguageOf(l)
+	return lang.Tag
 }
 
 // webURL keeps a document's link only when it is plain http(s), so a stored

@@ -51,3 +51,19 @@ func TestWebURL(t *testing.T) {
 		}
 	}
 }
+
+func TestLangLabels(t *testing.T) {
+	for _, tt := range []struct{ code, name, tag string }{
+		{"en", "English · अंग्रेज़ी", "en"},
+		{"hi", "Hindi · हिंदी", "hi"},
+		{"mixed", "Mixed · मिश्रित", ""},
+		{"zz", "zz", ""},
+	} {
+		if got := langName(tt.code); got != tt.name {
+			t.Errorf("langName(%q) = %q, want %q", tt.code, got, tt.name)
+		}
+		if got := htmlLang(tt.code); got != tt.tag {
+			t.Errorf("htmlLang(%q) = %q, want %q", tt.code, got, tt.tag)
+		}
+	}
+}
