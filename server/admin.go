@@ -23,7 +23,10 @@ type Rejection struct {
 	Reason string `json:"reason"`
 }
 
-// WriteResult is the answer to POST /api/docs.
+// WriteResult is the answer to POST /api/docs, and what the indexer's
+// --server mode decodes, so both ends share one definition of the wire format.
+// Error is the reason when nothing was indexed; the other error answers
+// (401, 403, 413, 500) carry only it.
 type WriteResult struct {
 	Indexed  int         `json:"indexed"`
 	Rejected []Rejection `json:"rejected"`

@@ -23,6 +23,7 @@ import (
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
+	"github.com/newsearch/bilingual/server"
 )
 
 const usage = `Usage: indexer --index DIR [flags] INPUT...
@@ -240,14 +241,7 @@ func (rc *remote) flush(ctx context.Context) error {
 		return fmt.Errorf("post %d documents: %w", len(rc.pending), err)
 	}
 	defer res.Body.Close()
-	var ans struct {
-		Indexed  int `json:"indexed"`
-		Rejected []struct {
-			Line   int    `json:"line"`
-			Reason string `json:"reason"`
-		} `json:"rejected"`
-		Error string `json:"error"`
-	}
+	var ans server.WriteResult
 	if err := json.NewDecoder(io.LimitReader(res.Body, 16<<20)).Decode(&ans); err != nil {
 		return fmt.Errorf("post %s: %s, unreadable answer: %w", url, res.Status, err)
 	}
