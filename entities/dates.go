@@ -12,12 +12,9 @@ import (
 const (
 	enMonth = `(January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)\.?`
 	hiMonth = `(जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)`
-	// Weekday names, as regexp groups for the scanners in relativeDates.
-	enWeekday = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	hiWeekday = `(सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)`
-	digit     = `[0-9०-९]`
-	day       = `(` + digit + `{1,2})(?:st|nd|rd|th)?`
-	year      = `(` + digit + `{4})`
+	digit   = `[0-9०-९]`
+	day     = `(` + digit + `{1,2})(?:st|nd|rd|th)?`
+	year    = `(` + digit + `{4})`
 	// noWordAfter stands in for \b after a year or day, which RE2 only knows for ASCII.
 	notDigitAfter = `(?:[^0-9०-९]|$)`
 )
@@ -28,8 +25,6 @@ var (
 	reHiDayMonth   = regexp.MustCompile(`(?:^|[^0-9०-९])` + `(` + digit + `{1,2})\s*` + hiMonth + `(?:,?\s*` + year + `)?`)
 	reNumeric      = regexp.MustCompile(`(?:^|[^0-9०-९/.\-])(` + digit + `{1,2})([/.\-])(` + digit + `{1,2})([/.\-])` + year + `(?:[^0-9०-९/\-]|[.\-](?:[^0-9०-९]|$)|$)`)
 	reISO          = regexp.MustCompile(`(?:^|[^0-9०-९\-])` + year + `-(` + digit + `{2})-(` + digit + `{2})(?:[^0-9०-९\-]|$)`)
-	reDateline     = regexp.MustCompile(`^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?[A-Z][A-Za-z .]{1,30},\s*` + enMonth + `\s+` + day + `(?:,?\s*` + year + `)?\s*(?:\(|:|-|–)`)
-	reDatelineHi   = regexp.MustCompile(`^\s*[\p{Devanagari} ]{2,30},\s*(` + digit + `{1,2})\s+` + hiMonth + `(?:\s+` + year + `)?`)
 )
 
 var monthNum = map[string]time.Month{
@@ -38,13 +33,6 @@ var monthNum = map[string]time.Month{
 	"जनवरी": 1, "फरवरी": 2, "फ़रवरी": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4, "मई": 5, "जून": 6, "जुलाई": 7,
 	"अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11,
 	"दिसंबर": 12, "दिसम्बर": 12,
-}
-
-var weekdayNum = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-	"रविवार": time.Sunday, "सोमवार": time.Monday, "मंगलवार": time.Tuesday, "बुधवार": time.Wednesday,
-	"गुरुवार": time.Thursday, "बृहस्पतिवार": time.Thursday, "शुक्रवार": time.Friday, "शनिवार": time.Saturday,
 }
 
 func lookupMonth(s string) (time.Month, bool) {
@@ -84,10 +72,6 @@ func mkDay(y int, m time.Month, d int) (time.Time, bool) {
 		return time.Time{}, false // 31 June
 	}
 	return t, true
-}
-
-func midnight(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // written is a day written out in the text; y is 0 when the text gives no year ("on May 25").
@@ -222,71 +206,6 @@ func resolveWritten(ws []written, defYear int) []time.Time {
 	return out
 }
 
-// relativeDates resolves weekdays, "today" and "yesterday" against base; anchors are the absolute dates
-// the text gives.
-func relativeDates(text string, base time.Time, anchors []time.Time) []time.Time {
-	if base.IsZero() {
-		return nil
-	}
-	base = midnight(base)
-	var out []time.Time
-	weekday := func(name string) {
-		wd, ok := weekdayNum[strings.ToLower(name)]
-		if !ok {
-			return
-		}
-		// A weekday the article also dates ("14 अप्रैल यानी कल मंगलवार") is that date, future or past.
-		for _, d := range anchors {
-			if d.Weekday() == wd && d.Sub(base) <= 6*24*time.Hour && base.Sub(d) <= 6*24*time.Hour {
-				out = append(out, d)
-				return
-			}
-		}
-		back := (int(base.Weekday()) - int(wd) + 7) % 7
-		out = append(out, base.AddDate(0, 0, -back))
-	}
-	// The order and number of matches do not matter, as the caller keeps distinct days.
-	eachLiteral(text, enWeekday, func(name string, i int) bool {
-		j := i + len(name)
-		if !asciiWordAt(text, i, j) {
-			return false
-		}
-		if !writtenDayAfter(text[j:]) { // "Friday, March 22": the written date is already taken
-			weekday(name)
-		}
-		return true
-	})
-	eachLiteral(text, hiWeekday, func(name string, _ int) bool {
-		weekday(name)
-		return true
-	})
-	today, yesterday := false, false
-	for i := range allIndex(text, "oday") {
-		if i > 0 && (text[i-1] == 'T' || text[i-1] == 't') && asciiWordAt(text, i-1, i+4) {
-			today = true
-		}
-	}
-	for i := range allIndex(text, "esterday") {
-		if i > 0 && (text[i-1] == 'Y' || text[i-1] == 'y') && asciiWordAt(text, i-1, i+8) {
-			yesterday = true
-		}
-	}
-	// "आज" after a space or at the start and before a space, a comma, a danda or the end: not "आजाद".
-	for i := range allIndex(text, "आज") {
-		r, _ := utf8.DecodeRuneInString(text[i+len("आज"):])
-		if (i == 0 || isRESpace(text[i-1])) && (i+len("आज") == len(text) || r < utf8.RuneSelf && isRESpace(byte(r)) || r == ',' || r == '।') {
-			today = true
-		}
-	}
-	if today {
-		out = append(out, base)
-	}
-	if yesterday {
-		out = append(out, base.AddDate(0, 0, -1))
-	}
-	return out
-}
-
 // hasEnMonth reports whether s may hold a name of enMonth: every one starts with a three-letter
 // abbreviation.
 func hasEnMonth(s string) bool {
@@ -342,105 +261,6 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 	return false
 }
 
-// allIndex yields the start of every occurrence of sub in s, overlapping ones included.
-func allIndex(s, sub string) func(yield func(int) bool) {
-	return func(yield func(int) bool) {
-		for i := 0; i < len(s); {
-			j := strings.Index(s[i:], sub)
-			if j < 0 || !yield(i+j) {
-				return
-			}
-			i += j + 1
-		}
-	}
-}
-
-// eachLiteral calls fn for the leftmost-first, non-overlapping occurrences in s of the alternatives of
-// re, a regexp group of up to eight literals, the way FindAll of that regexp would find them. When fn
-// returns false the occurrence is not a match (a context check failed) and the search goes on after its
-// first byte; when it returns true the search goes on after its end.
-func eachLiteral(s, re string, fn func(name string, at int) bool) {
-	var names [8]string
-	var next [8]int // next occurrence of each name at or after pos; -1 when there is none
-	n := 0
-	for a := range strings.SplitSeq(re[strings.IndexByte(re, '(')+1:strings.IndexByte(re, ')')], "|") {
-		names[n], next[n] = a, strings.Index(s, a)
-		n++
-	}
-	for pos := 0; ; {
-		best := -1
-		for k := range n {
-			if next[k] >= 0 && next[k] < pos {
-				if j := strings.Index(s[pos:], names[k]); j >= 0 {
-					next[k] = pos + j
-				} else {
-					next[k] = -1
-				}
-			}
-			// ties go to the earlier alternative, as in the regexp
-			if next[k] >= 0 && (best < 0 || next[k] < next[best]) {
-				best = k
-			}
-		}
-		if best < 0 {
-			return
-		}
-		at := next[best]
-		if fn(names[best], at) {
-			pos = at + len(names[best])
-		} else {
-			pos = at + 1
-		}
-	}
-}
-
-// isREWord reports whether c is a word character to \b in a regexp.
-func isREWord(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-// isRESpace reports whether c is in \s of a regexp.
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
-// asciiWordAt reports whether the word s[i:j] stands between \b boundaries; a byte of a multi-byte rune
-// is never a word character, just as the rune is not.
-func asciiWordAt(s string, i, j int) bool {
-	return (i == 0 || !isREWord(s[i-1])) && (j == len(s) || !isREWord(s[j]))
-}
-
-// writtenDayAfter reports whether s, the text after a weekday, starts with a written day: the regexp
-// `^,?\s*` + enMonth + `\s+` + digit.
-func writtenDayAfter(s string) bool {
-	s = strings.TrimPrefix(s, ",")
-	for len(s) > 0 && isRESpace(s[0]) {
-		s = s[1:]
-	}
-	if len(s) < 3 || s[0] < 'A' || s[0] > 'Z' {
-		return false // every month name is capitalized
-	}
-	alts := enMonth[strings.IndexByte(enMonth, '(')+1 : strings.IndexByte(enMonth, ')')]
-	for m := range strings.SplitSeq(alts, "|") {
-		rest, ok := strings.CutPrefix(s, m)
-		if !ok {
-			continue
-		}
-		rest = strings.TrimPrefix(rest, ".")
-		j := 0
-		for j < len(rest) && isRESpace(rest[j]) {
-			j++
-		}
-		if j == 0 {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(rest[j:]); r >= '0' && r <= '9' || r >= '०' && r <= '९' {
-			return true
-		}
-	}
-	return false
-}
-
 func distinctSorted(ts []time.Time) []time.Time {
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
 	out := ts[:0]
@@ -485,47 +305,4 @@ func latest(ts []time.Time) time.Time {
 // zero: then weekdays are ignored). Months without a day and bare years are not days and are left out.
 func ExtractDates(text string, published time.Time) []time.Time {
 	return extractDates(text, published, published)
-}
-
-type inferred struct {
-	day      time.Time
-	dateline bool
-}
-
-func inferPublished(text string, ws []written) (inferred, bool) {
-	abs := resolveWritten(ws, 0)
-	head := text
-	if len(head) > 300 {
-		head = head[:300]
-	}
-	var m time.Month
-	var ds, ys string
-	if g := reDateline.FindStringSubmatch(head); g != nil {
-		m, _ = lookupMonth(g[1])
-		ds, ys = g[2], g[3]
-	} else if g := reDatelineHi.FindStringSubmatch(head); g != nil {
-		m, _ = lookupMonth(g[2])
-		ds, ys = g[1], g[3]
-	}
-	if m != 0 {
-		y := 0
-		if ys != "" {
-			y = atoi(ys)
-		} else if len(abs) > 0 {
-			y = latest(abs).Year()
-		}
-		if t, ok := mkDay(y, m, atoi(ds)); ok {
-			return inferred{t, true}, true
-		}
-	}
-	if len(abs) > 0 {
-		return inferred{latest(abs), false}, true
-	}
-	return inferred{}, false
-}
-
-// InferPublished guesses a published date from a dateline or the latest absolute date mentioned.
-func InferPublished(text string) (time.Time, bool) {
-	t, ok := inferPublished(text, writtenDates(text))
-	return t.day, ok
 }
