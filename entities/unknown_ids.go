@@ -1,0 +1,235 @@
+package entities
+
+import "strings"
+
+// addUnknown adds people found by findCandidates: gazetteer people when a form resolves, generated ones
+// otherwise, merging a Hindi and an English form whose phonetic keys agree.
+func (x *Extractor) addUnknown(text string, res *Result) {
+	covered := func(s, e int) bool {
+		for _, m := range res.Mentions {
+			if m.Kind == KindPerson && m.Start < e && s < m.End {
+				return true
+			}
+		}
+		return false
+	}
+	byKey := map[string]int{} // phonetic key -> index in res.Unknown
+	for _, c := range x.findCandidates(text) {
+		id := ""
+		for _, n := range []string{c.en, c.hi} {
+			if n == "" {
+				continue
+			}
+			if pid, ok := x.g.ResolvePerson(n); ok {
+				id = pid
+				break
+			}
+		}
+		if id != "" {
+			if !covered(c.s, c.e) {
+				res.Mentions = append(res.Mentions, Mention{Kind: KindPerson, ID: id, Start: c.s, End: c.e, Text: text[c.s:c.e]})
+			}
+			continue
+		}
+		if covered(c.s, c.e) {
+			continue // "नेता प्रतिपक्ष तेजस्वी यादव": the gazetteer already matched the name inside
+		}
+		var keys []string
+		if c.en != "" {
+			keys = append(keys, phoneticKey(c.en))
+		}
+		if c.hi != "" {
+			keys = append(keys, phoneticKey(romanize(c.hi)))
+		}
+		idx := -1
+		for _, k := range keys {
+			if i, ok := byKey[k]; ok {
+				idx = i
+				break
+			}
+		}
+		if idx < 0 {
+			idx = len(res.Unknown)
+			res.Unknown = append(res.Unknown, Person{})
+		}
+		p := &res.Unknown[idx]
+		if p.NameEn == "" && c.en != "" {
+			p.NameEn = c.en
+		}
+		if p.NameHi == "" && c.hi != "" {
+			p.NameHi = c.hi
+		}
+		if p.NameEn != "" {
+			p.ID = "x-" + slug(p.NameEn)
+		} else {
+			p.ID = "x-" + slug(romanize(p.NameHi))
+		}
+		for _, k := range keys {
+			byKey[k] = idx
+		}
+		res.Mentions = append(res.Mentions, Mention{Kind: KindPerson, ID: p.ID, Start: c.s, End: c.e, Text: text[c.s:c.e]})
+	}
+	// ids may have changed when an English form joined a Hindi one
+	if len(res.Unknown) == 0 {
+		return
+	}
+	type keys struct{ en, hi string }
+	mkeys := make([]keys, len(res.Mentions)) // only for generated ids, which stay generated below
+	for i, m := range res.Mentions {
+		if strings.HasPrefix(m.ID, "x-") {
+			mkeys[i] = keys{phoneticKey(m.Text), phoneticKey(romanize(m.Text))}
+		}
+	}
+	for _, p := range res.Unknown {
+		pk := keys{phoneticKey(p.NameEn), phoneticKey(romanize(p.NameHi))}
+		for i := range res.Mentions {
+			m := &res.Mentions[i]
+			if strings.HasPrefix(m.ID, "x-") && (mkeys[i].en == pk.en || mkeys[i].hi == pk.hi) {
+				m.ID = p.ID
+			}
+		}
+	}
+}
+
+// slug is a lower-case ASCII id: letters and digits, words joined by "-".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// phoneticKey reduces a romanized name to a consonant skeleton, so that "Gehlot", "gahalot" and "Gahlot"
+// agree: vowels and "h" carry too little of the spelling to compare.
+func phoneticKey(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	var last byte
+	put := func(c byte) {
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouhy", c) >= 0 {
+			if c == ' ' {
+				last = 0
+			}
+			return
+		}
+		if c != last {
+			b.WriteByte(c)
+			last = c
+		}
+	}
+	// Spellings that sound alike: ph=f, sh=s, ch=c, kh=k, gh=g, th=t, dh=d, bh=b, jh=j, ck=k, w=v, z=j, q=k,
+	// x=ks. Bytes of other runes are never letters a–z and drop out.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i+1 < len(s) {
+			if s[i+1] == 'h' && strings.IndexByte("pscktgdbj", c) >= 0 {
+				if c == 'p' {
+					c = 'f'
+				}
+				put(c)
+				i++
+				continue
+			}
+			if c == 'c' && s[i+1] == 'k' {
+				put('k')
+				i++
+				continue
+			}
+		}
+		switch c {
+		case 'w':
+			put('v')
+		case 'z':
+			put('j')
+		case 'q':
+			put('k')
+		case 'x':
+			put('k')
+			put('s')
+		default:
+			put(c)
+		}
+	}
+	return b.String()
+}
+
+// Devanagari to a simple romanization for generated ids: consonants carry "a", which a vowel sign, a
+// virama or the end of the word removes (schwa deletion at word end).
+var (
+	devaConsonants = map[rune]string{
+		'क': "k", 'ख': "kh", 'ग': "g", 'घ': "gh", 'ङ': "n", 'च': "ch", 'छ': "chh", 'ज': "j", 'झ': "jh", 'ञ': "n",
+		'ट': "t", 'ठ': "th", 'ड': "d", 'ढ': "dh", 'ण': "n", 'त': "t", 'थ': "th", 'द': "d", 'ध': "dh", 'न': "n",
+		'प': "p", 'फ': "ph", 'ब': "b", 'भ': "bh", 'म': "m", 'य': "y", 'र': "r", 'ल': "l", 'ळ': "l", 'व': "v",
+		'श': "sh", 'ष': "sh", 'स': "s", 'ह': "h",
+	}
+	devaVowels = map[rune]string{
+		'अ': "a", 'आ': "a", 'इ': "i", 'ई': "i", 'उ': "u", 'ऊ': "u", 'ऋ': "ri", 'ए': "e", 'ऐ': "ai", 'ओ': "o", 'औ': "au",
+	}
+	devaSigns = map[rune]string{
+		'ा': "a", 'ि': "i", 'ी': "i", 'ु': "u", 'ू': "u", 'ृ': "ri", 'े': "e", 'ै': "ai", 'ो': "o", 'ौ': "au",
+	}
+)
+
+// medialSchwa reports whether the inherent vowel of the consonant rs[i] is silent inside a word: after a
+// vowel sign and before a consonant that carries its own vowel sign (देशमुख = deshmukh, राजकुमार = rajkumar).
+func medialSchwa(rs []rune, i int) bool {
+	if i == 0 || i+2 >= len(rs) {
+		return false
+	}
+	if _, prevSign := devaSigns[rs[i-1]]; !prevSign {
+		return false
+	}
+	if _, ok := devaConsonants[rs[i+1]]; !ok {
+		return false
+	}
+	_, nextSign := devaSigns[rs[i+2]]
+	return nextSign
+}
+
+// romanize transliterates Devanagari to plain ASCII letters; other runes pass through.
+func romanize(s string) string {
+	n, _ := normalize(s)
+	rs := []rune(n)
+	var b strings.Builder
+	for i, r := range rs {
+		if c, ok := devaConsonants[r]; ok {
+			b.WriteString(c)
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			_, sign := devaSigns[next]
+			endOfWord := next == 0 || !isWordRune(next) || next == anusvara && (i+2 >= len(rs) || !isWordRune(rs[i+2]))
+			if !sign && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) && !medialSchwa(rs, i) {
+				b.WriteByte('a')
+			}
+			continue
+		}
+		if v, ok := devaVowels[r]; ok {
+			b.WriteString(v)
+			continue
+		}
+		if v, ok := devaSigns[r]; ok {
+			b.WriteString(v)
+			continue
+		}
+		switch r {
+		case anusvara:
+			b.WriteByte('n')
+		case virama, 'ः':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
