@@ -118,8 +118,9 @@ func predicted(r Result) map[string]bool {
 	return m
 }
 
-func TestGold(t *testing.T) {
-	gold, order := readGold(t)
+// goldArticles returns the annotated documents, seeds and corpus ones, in the order gold.tsv lists them.
+func goldArticles(t *testing.T) (gold map[goldDoc]map[string]bool, order []goldDoc, arts map[goldDoc]Article) {
+	gold, order = readGold(t)
 	want := map[string]map[string]bool{}
 	for _, d := range order {
 		if d.file != "seeds" {
@@ -129,26 +130,30 @@ func TestGold(t *testing.T) {
 			want[d.file][d.id] = true
 		}
 	}
-	arts := map[goldDoc]Article{}
+	arts = map[goldDoc]Article{}
 	for file, ids := range want {
 		for id, a := range corpusArticles(t, file, ids) {
 			arts[goldDoc{file, id}] = a
 		}
 	}
+	for _, d := range order {
+		if d.file == "seeds" {
+			arts[d] = seedArticle(t, d.id)
+		} else if _, ok := arts[d]; !ok {
+			t.Fatalf("%s %s: not in the corpus", d.file, d.id)
+		}
+	}
+	return gold, order, arts
+}
+
+func TestGold(t *testing.T) {
+	gold, order, arts := goldArticles(t)
 	x := newTestExtractor(t)
 	type counts struct{ tp, fp, fn int }
 	per := map[string]*counts{"person": {}, "party": {}, "date": {}}
 	docs := 0
 	for _, d := range order {
-		var a Article
-		if d.file == "seeds" {
-			a = seedArticle(t, d.id)
-		} else {
-			var ok bool
-			if a, ok = arts[d]; !ok {
-				t.Fatalf("%s %s: not in the corpus", d.file, d.id)
-			}
-		}
+		a := arts[d]
 		docs++
 		g := map[string]bool{}
 		for k := range gold[d] {

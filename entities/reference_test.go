@@ -393,3 +393,143 @@ func FuzzPhoneticKey(f *testing.F) {
 		}
 	})
 }
+
+// refDeva* romanize Devanagari simply, for generated ids: consonants carry "a", which a vowel sign, a
+// virama or the end of the word removes (schwa deletion at word end).
+var (
+	refDevaConsonants = map[rune]string{
+		'क': "k", 'ख': "kh", 'ग': "g", 'घ': "gh", 'ङ': "n", 'च': "ch", 'छ': "chh", 'ज': "j", 'झ': "jh", 'ञ': "n",
+		'ट': "t", 'ठ': "th", 'ड': "d", 'ढ': "dh", 'ण': "n", 'त': "t", 'थ': "th", 'द': "d", 'ध': "dh", 'न': "n",
+		'प': "p", 'फ': "ph", 'ब': "b", 'भ': "bh", 'म': "m", 'य': "y", 'र': "r", 'ल': "l", 'ळ': "l", 'व': "v",
+		'श': "sh", 'ष': "sh", 'स': "s", 'ह': "h",
+	}
+	refDevaVowels = map[rune]string{
+		'अ': "a", 'आ': "a", 'इ': "i", 'ई': "i", 'उ': "u", 'ऊ': "u", 'ऋ': "ri", 'ए': "e", 'ऐ': "ai", 'ओ': "o", 'औ': "au",
+	}
+	refDevaSigns = map[rune]string{
+		'ा': "a", 'ि': "i", 'ी': "i", 'ु': "u", 'ू': "u", 'ृ': "ri", 'े': "e", 'ै': "ai", 'ो': "o", 'ौ': "au",
+	}
+)
+
+// refMedialSchwa reports whether the inherent vowel of the consonant rs[i] is silent inside a word: after a
+// vowel sign and before a consonant that carries its own vowel sign (देशमुख = deshmukh, राजकुमार = rajkumar).
+func refMedialSchwa(rs []rune, i int) bool {
+	if i == 0 || i+2 >= len(rs) {
+		return false
+	}
+	if _, prevSign := refDevaSigns[rs[i-1]]; !prevSign {
+		return false
+	}
+	if _, ok := refDevaConsonants[rs[i+1]]; !ok {
+		return false
+	}
+	_, nextSign := refDevaSigns[rs[i+2]]
+	return nextSign
+}
+
+// refRomanize is the romanize generated ids were first made with: it transliterates Devanagari to plain ASCII letters; other runes pass through.
+func refRomanize(s string) string {
+	n, _ := normalize(s)
+	rs := []rune(n)
+	var b strings.Builder
+	for i, r := range rs {
+		if c, ok := refDevaConsonants[r]; ok {
+			b.WriteString(c)
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			_, sign := refDevaSigns[next]
+			endOfWord := next == 0 || !isWordRune(next) || next == anusvara && (i+2 >= len(rs) || !isWordRune(rs[i+2]))
+			if !sign && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) && !refMedialSchwa(rs, i) {
+				b.WriteByte('a')
+			}
+			continue
+		}
+		if v, ok := refDevaVowels[r]; ok {
+			b.WriteString(v)
+			continue
+		}
+		if v, ok := refDevaSigns[r]; ok {
+			b.WriteString(v)
+			continue
+		}
+		switch r {
+		case anusvara:
+			b.WriteByte('n')
+		case virama, 'ः':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func checkRomanize(t *testing.T, s string) {
+	t.Helper()
+	if got, want := romanize(s), refRomanize(s); got != want {
+		t.Fatalf("romanize(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestRomanizeMatchesReference checks that translit.Plain, through romanize, spells as the romanizer
+// generated ids were first made with: every string of up to two runes from the Devanagari block and its
+// neighbours, and every string of three and four from the letters whose spelling depends on context.
+func TestRomanizeMatchesReference(t *testing.T) {
+	var all []rune
+	for r := rune(0x0900); r <= 0x097F; r++ {
+		all = append(all, r)
+	}
+	all = append(all, ' ', 'a', 'K', '.', '-', '1', '\u200C', '\u200D', '\u00AD', 'é', '\uA8F2', 0x11B00)
+	for _, a := range all {
+		checkRomanize(t, string(a))
+		for _, b := range all {
+			checkRomanize(t, string([]rune{a, b}))
+		}
+	}
+	few := []rune("कखरवमसहळ\u0958ऱअइॐॠािॆॄ्ंँःऽ़ ।०a\u200D")
+	for _, a := range few {
+		for _, b := range few {
+			for _, c := range few {
+				checkRomanize(t, string([]rune{a, b, c}))
+				for _, d := range few {
+					checkRomanize(t, string([]rune{a, b, c, d}))
+				}
+			}
+		}
+	}
+}
+
+// TestRomanizeGoldNames checks the names the gold documents and seeds make ids for.
+func TestRomanizeGoldNames(t *testing.T) {
+	_, order, arts := goldArticles(t)
+	x := newTestExtractor(t)
+	n := 0
+	for _, d := range order {
+		text := arts[d].Text()
+		for _, c := range x.findCandidates(text) {
+			checkRomanize(t, c.hi)
+			n++
+		}
+		r := x.Extract(arts[d])
+		for _, p := range r.Unknown {
+			checkRomanize(t, p.NameHi)
+			want := "x-" + slug(p.NameEn)
+			if p.NameEn == "" {
+				want = "x-" + slug(refRomanize(p.NameHi))
+			}
+			if p.ID != want {
+				t.Errorf("%s %s: id %q for %q/%q, want %q", d.file, d.id, p.ID, p.NameEn, p.NameHi, want)
+			}
+		}
+		for _, m := range r.Mentions {
+			checkRomanize(t, m.Text)
+		}
+	}
+	t.Logf("%d candidate names", n)
+}
+
+func FuzzRomanize(f *testing.F) {
+	f.Add("अनिल देशमुख राजकुमार क्र ॐ")
+	f.Fuzz(func(t *testing.T, s string) { checkRomanize(t, s) })
+}

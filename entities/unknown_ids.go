@@ -1,6 +1,10 @@
 package entities
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsearch/bilingual/analyzers/translit"
+)
 
 // addUnknown adds people found by findCandidates: gazetteer people when a form resolves, generated ones
 // otherwise, merging a Hindi and an English form whose phonetic keys agree.
@@ -163,73 +167,9 @@ func phoneticKey(s string) string {
 	return b.String()
 }
 
-// Devanagari to a simple romanization for generated ids: consonants carry "a", which a vowel sign, a
-// virama or the end of the word removes (schwa deletion at word end).
-var (
-	devaConsonants = map[rune]string{
-		'क': "k", 'ख': "kh", 'ग': "g", 'घ': "gh", 'ङ': "n", 'च': "ch", 'छ': "chh", 'ज': "j", 'झ': "jh", 'ञ': "n",
-		'ट': "t", 'ठ': "th", 'ड': "d", 'ढ': "dh", 'ण': "n", 'त': "t", 'थ': "th", 'द': "d", 'ध': "dh", 'न': "n",
-		'प': "p", 'फ': "ph", 'ब': "b", 'भ': "bh", 'म': "m", 'य': "y", 'र': "r", 'ल': "l", 'ळ': "l", 'व': "v",
-		'श': "sh", 'ष': "sh", 'स': "s", 'ह': "h",
-	}
-	devaVowels = map[rune]string{
-		'अ': "a", 'आ': "a", 'इ': "i", 'ई': "i", 'उ': "u", 'ऊ': "u", 'ऋ': "ri", 'ए': "e", 'ऐ': "ai", 'ओ': "o", 'औ': "au",
-	}
-	devaSigns = map[rune]string{
-		'ा': "a", 'ि': "i", 'ी': "i", 'ु': "u", 'ू': "u", 'ृ': "ri", 'े': "e", 'ै': "ai", 'ो': "o", 'ौ': "au",
-	}
-)
-
-// medialSchwa reports whether the inherent vowel of the consonant rs[i] is silent inside a word: after a
-// vowel sign and before a consonant that carries its own vowel sign (देशमुख = deshmukh, राजकुमार = rajkumar).
-func medialSchwa(rs []rune, i int) bool {
-	if i == 0 || i+2 >= len(rs) {
-		return false
-	}
-	if _, prevSign := devaSigns[rs[i-1]]; !prevSign {
-		return false
-	}
-	if _, ok := devaConsonants[rs[i+1]]; !ok {
-		return false
-	}
-	_, nextSign := devaSigns[rs[i+2]]
-	return nextSign
-}
-
-// romanize transliterates Devanagari to plain ASCII letters; other runes pass through.
+// romanize spells a Hindi name in ASCII letters for its generated id and phonetic key, with translit's
+// simple spelling that ids have always been made with (see translit.Plain).
 func romanize(s string) string {
 	n, _ := normalize(s)
-	rs := []rune(n)
-	var b strings.Builder
-	for i, r := range rs {
-		if c, ok := devaConsonants[r]; ok {
-			b.WriteString(c)
-			next := rune(0)
-			if i+1 < len(rs) {
-				next = rs[i+1]
-			}
-			_, sign := devaSigns[next]
-			endOfWord := next == 0 || !isWordRune(next) || next == anusvara && (i+2 >= len(rs) || !isWordRune(rs[i+2]))
-			if !sign && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) && !medialSchwa(rs, i) {
-				b.WriteByte('a')
-			}
-			continue
-		}
-		if v, ok := devaVowels[r]; ok {
-			b.WriteString(v)
-			continue
-		}
-		if v, ok := devaSigns[r]; ok {
-			b.WriteString(v)
-			continue
-		}
-		switch r {
-		case anusvara:
-			b.WriteByte('n')
-		case virama, 'ः':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return translit.Plain(n)
 }
