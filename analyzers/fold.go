@@ -8,6 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/hi"
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // Devanagari code points the folds refer to.
@@ -38,9 +40,6 @@ func isInvisible(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
 
-// isDevanagari reports whether r is in the Devanagari block.
-func isDevanagari(r rune) bool { return r >= '\u0900' && r <= '\u097F' }
-
 // StripInvisible removes zero-width and direction marks that break tokenization.
 func StripInvisible(s string) string {
 	if strings.IndexFunc(s, isInvisible) < 0 {
@@ -59,7 +58,7 @@ func StripInvisible(s string) string {
 // ॰ after a Devanagari character. Removing ॰ keeps बी॰जे॰पी॰ one token,
 // बीजेपी, the spelling most papers use.
 func dropCharacter(prev, r rune) bool {
-	return isInvisible(r) || (r == abbrevSign && isDevanagari(prev))
+	return isInvisible(r) || (r == abbrevSign && script.IsDevanagari(prev))
 }
 
 // stripForTokenizer removes what dropCharacter selects and returns the kept
@@ -155,7 +154,7 @@ func isConsonant(r rune) bool {
 // anusvara; candrabindu to anusvara; and visarga inside a word (दुःख/दुख).
 // Nukta, the remaining candra vowels and half-न are left to Bleve.
 func foldVariants(s string) string {
-	if !strings.ContainsFunc(s, isDevanagari) {
+	if !script.HasDevanagari(s) {
 		return s
 	}
 	rs := []rune(s)
@@ -195,7 +194,7 @@ func FoldDevanagari(s string) string {
 	s = norm.NFC.String(s)
 	s = foldDigits(s)
 	s = foldVariants(s)
-	if !strings.ContainsFunc(s, isDevanagari) {
+	if !script.HasDevanagari(s) {
 		return s
 	}
 	tok := &analysis.Token{Term: []byte(s)}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // Lang labels a run of text.
@@ -57,7 +59,7 @@ func countLetters(s string) letterCounts {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
-		case isDevanagari(r):
+		case script.IsDevanagari(r):
 			if isDevanagariLetterOrMark(r) {
 				c.deva++
 			}
@@ -310,7 +312,7 @@ func isLetterOrMark(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
 		return isASCIILetter(byte(r))
-	case isDevanagari(r):
+	case script.IsDevanagari(r):
 		return isDevanagariLetterOrMark(r)
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 func readSeed(t *testing.T, prefix string) string {
@@ -78,7 +80,7 @@ func TestSplitHindiSeedWithTweets(t *testing.T) {
 		if !strings.HasPrefix(english[i], want[0]) || !strings.Contains(english[i], want[1]) {
 			t.Errorf("English run %d = %q, want the tweet starting %q with its %q line", i, english[i], want[0], want[1])
 		}
-		if strings.ContainsFunc(english[i], isDevanagari) {
+		if script.HasDevanagari(english[i]) {
 			t.Errorf("English run %d holds Devanagari: %q", i, english[i])
 		}
 	}

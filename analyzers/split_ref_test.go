@@ -70,7 +70,7 @@ func refCountLetters(s string) letterCounts {
 	var c letterCounts
 	for _, r := range s {
 		switch {
-		case isDevanagari(r):
+		case r >= '\u0900' && r <= '\u097F': // the Devanagari block
 			if unicode.IsLetter(r) || unicode.IsMark(r) {
 				c.deva++
 			}

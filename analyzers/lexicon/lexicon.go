@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // enHiTSV is the curated lexicon; see the header of data/en_hi.tsv for its format.
@@ -170,7 +172,7 @@ func checkHindi(hi string) error {
 // isDevanagari reports whether r is in the Devanagari block, excluding the
 // danda punctuation marks which never belong inside a word.
 func isDevanagari(r rune) bool {
-	return r >= 0x0900 && r <= 0x097F && r != 0x0964 && r != 0x0965
+	return script.IsDevanagari(r) && r != '।' && r != '॥'
 }
 
 // collapseSpace trims s and folds runs of white space into one space, so that

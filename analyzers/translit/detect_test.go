@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 func TestIsRomanizedHindi(t *testing.T) {
@@ -106,7 +108,7 @@ func FuzzIsRomanizedHindi(f *testing.F) {
 		if again := d.IsRomanizedHindi(strings.ToUpper(q)); utf8.ValidString(q) && !strings.ContainsFunc(q, func(r rune) bool { return r > unicode.MaxASCII }) && again != got {
 			t.Errorf("IsRomanizedHindi(%q) = %v but %v in upper case", q, got, again)
 		}
-		if got && strings.ContainsFunc(q, isDevanagari) {
+		if got && script.HasDevanagari(q) {
 			t.Errorf("IsRomanizedHindi(%q) = true for Devanagari text", q)
 		}
 	})

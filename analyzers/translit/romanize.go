@@ -1,6 +1,10 @@
 package translit
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsearch/bilingual/analyzers/script"
+)
 
 const (
 	zwnj    = '\u200C'
@@ -12,12 +16,9 @@ const (
 	visarga = '\u0903'
 )
 
-// isDevanagari reports whether r is in the Devanagari block.
-func isDevanagari(r rune) bool { return r >= 0x0900 && r <= 0x097F }
-
 // isDevanagariOrJoiner also accepts the zero-width joiners that appear
 // inside Devanagari words.
-func isDevanagariOrJoiner(r rune) bool { return isDevanagari(r) || r == zwj || r == zwnj }
+func isDevanagariOrJoiner(r rune) bool { return script.IsDevanagari(r) || r == zwj || r == zwnj }
 
 // consonant gives a consonant letter's Latin spelling without the inherent
 // vowel, or "" if c is not a consonant.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 //go:embed data/conventional.tsv
@@ -72,7 +74,7 @@ func parseConventional(src string) (map[string]string, error) {
 // signs and joiners.
 func isDevanagariWord(w string) bool {
 	for _, r := range w {
-		if !isDevanagari(r) && r != zwj && r != zwnj {
+		if !script.IsDevanagari(r) && r != zwj && r != zwnj {
 			return false
 		}
 	}
@@ -172,7 +174,7 @@ func (r *Romanizer) Key(s string) string {
 // WordKey is Key for a single word (no spaces), for use in a Bleve token
 // filter.
 func (r *Romanizer) WordKey(w string) string {
-	if strings.ContainsFunc(w, isDevanagari) {
+	if script.HasDevanagari(w) {
 		w = r.Romanize(w)
 	}
 	return latinKey(w)
@@ -183,7 +185,7 @@ func (r *Romanizer) WordKey(w string) string {
 // folded. Two spellings of a word usually share it or lie one edit apart,
 // while different words rarely do, so search uses it to confirm key matches.
 func (r *Romanizer) WordLightKey(w string) string {
-	if strings.ContainsFunc(w, isDevanagari) {
+	if script.HasDevanagari(w) {
 		w = r.Romanize(w)
 	}
 	return lightKey(w)
