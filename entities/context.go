@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // This file holds the rules that judge a match by the words around it (doc.go states them): a weak
@@ -147,10 +149,10 @@ func (x *Extractor) insideLongerName(text, norm string, s, e, ns int) bool {
 		}
 		return false
 	}
-	if isDevanagari(text[s:e]) {
+	if script.HasDevanagari(text[s:e]) {
 		// The match starts after a non-word rune, so norm[:ns] is normalize(text[:s]).
 		w := prevWord(norm, ns)
-		if w != "" && isDevanagari(w) && !x.stopHi[w] && !x.titles[w] && !x.partyWords[w] {
+		if w != "" && script.HasDevanagari(w) && !x.stopHi[w] && !x.titles[w] && !x.partyWords[w] {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsearch/bilingual/analyzers/script"
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
@@ -174,7 +175,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 				continue
 			}
 			add(k, entry{kind: KindPerson, id: p.ID})
-			if first := toks[0]; isDevanagari(first) && utf8.RuneCountInString(first) >= 3 && !x.stopHi[first] {
+			if first := toks[0]; script.HasDevanagari(first) && utf8.RuneCountInString(first) >= 3 && !x.stopHi[first] {
 				x.hiFirst[first] = true
 			}
 			last := toks[len(toks)-1]
@@ -182,7 +183,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 				if !contains(x.surnames[last], p.ID) {
 					x.surnames[last] = append(x.surnames[last], p.ID)
 				}
-				if isDevanagari(last) {
+				if script.HasDevanagari(last) {
 					x.hiSurnames[last] = true
 				}
 			}
@@ -203,14 +204,4 @@ func NewExtractor(g *Gazetteer) *Extractor {
 	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostLongestMatch, DFA: true})
 	x.ac = b.Build(pats)
 	return x
-}
-
-// isDevanagari reports whether s holds any rune of the Devanagari block.
-func isDevanagari(s string) bool {
-	for _, r := range s {
-		if r >= 0x0900 && r <= 0x097F {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsearch/bilingual/analyzers/script"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -78,7 +79,7 @@ func mapRune(r rune) rune {
 	case '\u095F':
 		return 'य'
 	}
-	if r >= 0x0900 && r <= 0x097F {
+	if script.IsDevanagari(r) {
 		return r // Devanagari has no case and no spaces
 	}
 	if unicode.IsSpace(r) {
@@ -95,7 +96,7 @@ func plainCCC(r rune) (ccc uint8, ok bool) {
 	case r < 0x80 || r >= 0xA0 && r <= 0xFF && r != 0xA8 && r != 0xAF && r != 0xB4 && r != 0xB8:
 		// (the spacing accents are left out only so that no one need wonder whether they compose)
 		return 0, true
-	case r >= 0x0900 && r <= 0x097F:
+	case script.IsDevanagari(r):
 		switch r {
 		case nukta:
 			return 7, true
@@ -277,7 +278,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
-	if r >= 0x0900 && r <= 0x097F {
+	if script.IsDevanagari(r) {
 		return r != '।' && r != '॥' && r != '॰' // the rest of the block are letters, marks and digits
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)

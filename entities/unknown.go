@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // token is one word of the original text with its byte span.
@@ -138,7 +140,7 @@ func glosses(text string) []gloss {
 			b := e
 			for b > 0 {
 				r, size := utf8.DecodeLastRuneInString(text[:b])
-				if !unicode.Is(unicode.Devanagari, r) {
+				if !script.InDevanagariScript(r) {
 					break
 				}
 				b -= size
@@ -182,12 +184,12 @@ func (x *Extractor) findCandidates(text string) []candidate {
 		if !x.titles[string(key)] {
 			continue
 		}
-		if isDevanagari(w) {
+		if script.HasDevanagari(w) {
 			var name []string
 			j := i + 1
 			for ; j < len(toks) && len(name) < 3 && joined[j]; j++ {
 				k := normKey(toks[j].w)
-				if !isDevanagari(toks[j].w) || x.stopHi[k] || x.titles[k] || x.partyWords[k] {
+				if !script.HasDevanagari(toks[j].w) || x.stopHi[k] || x.titles[k] || x.partyWords[k] {
 					break
 				}
 				name = append(name, toks[j].w)
@@ -218,7 +220,7 @@ func (x *Extractor) findCandidates(text string) []candidate {
 		}
 	}
 	var gs []gloss
-	if strings.Contains(text, " (") && isDevanagari(text) {
+	if strings.Contains(text, " (") && script.HasDevanagari(text) {
 		gs = glosses(text)
 	}
 	for _, g := range gs {
