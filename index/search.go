@@ -178,6 +178,13 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 // Index returns the underlying Bleve index.
 func (s *Searcher) Index() bleve.Index { return s.idx }
 
+// Close stops the Searcher's background work on the index. Call it before
+// closing the index.
+func (s *Searcher) Close() error {
+	s.cols.close()
+	return nil
+}
+
 // Script names the writing system of a query: "devanagari", "latin", "mixed",
 // or "" when it has no letters.
 func Script(q string) string {

@@ -1,0 +1,78 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// filterSearcher passes on the matches of a searcher over the columns'
+// snapshot that pass the request's filters, tallying facets on the way, so
+// one pass over the text query's matches both ranks and counts. It reads
+// only documents numbered from start up to end (0: no end), so parts of the
+// snapshot can be searched side by side.
+//
+// Bleve's searcher.FilteringSearcher also wraps a searcher and drops the
+// matches a function rejects, but it calls that function on every match and
+// does nothing else. This one differs where the split search needs it: it
+// starts by advancing to its first document number and stops at the end of
+// its range instead of reading the child to exhaustion; its filter reads
+// the in-memory facet columns (an array lookup, no stored fields or doc
+// values); and it counts every facet, each without its own filter, for
+// matches the request's filters drop too, which a keep-or-drop function
+// cannot. Close, Count, Weight and the rest come from the embedded child.
+type filterSearcher struct {
+	search.Searcher
+	t          *tally
+	start, end uint64
+	started    bool
+}
+
+// Next returns the next match in range that passes the filters.
+func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	var dm *search.DocumentMatch
+	var err error
+	if !f.started && f.start > 0 {
+		dm, err = f.Searcher.Advance(ctx, index.NewIndexInternalID(nil, f.start))
+	} else {
+		dm, err = f.Searcher.Next(ctx)
+	}
+	f.started = true
+	for ; err == nil && dm != nil; dm, err = f.Searcher.Next(ctx) {
+		if keep, stop := f.pass(ctx, dm); stop {
+			return nil, nil
+		} else if keep {
+			return dm, nil
+		}
+	}
+	return dm, err
+}
+
+// Advance returns the first match at or after id (and in range) that passes the filters.
+func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if f.start > id.Value() {
+		id = index.NewIndexInternalID(nil, f.start)
+	}
+	f.started = true
+	dm, err := f.Searcher.Advance(ctx, id)
+	if err != nil || dm == nil {
+		return dm, err
+	}
+	if keep, stop := f.pass(ctx, dm); stop {
+		return nil, nil
+	} else if keep {
+		return dm, nil
+	}
+	return f.Next(ctx)
+}
+
+// pass tallies a match and tells whether to pass it on; one it does not
+// (filtered out, or past the end, which stops the search) goes back to the pool.
+func (f *filterSearcher) pass(ctx *search.SearchContext, dm *search.DocumentMatch) (keep, stop bool) {
+	n := dm.IndexInternalID.Value()
+	stop = f.end > 0 && n >= f.end
+	if !stop && f.t.add(n) {
+		return true, false
+	}
+	ctx.DocumentMatchPool.Put(dm)
+	return false, stop
+}

@@ -1,0 +1,113 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+)
+
+// splitMatches is how many matches (as the searcher estimates them) make a
+// relevance-ranked search worth splitting across cores: each part builds its
+// own searcher, which small queries would pay for.
+const splitMatches = 30000
+
+// part is one share of a search: its top hits and its tally.
+type part struct {
+	hits     search.DocumentMatchCollection
+	total    uint64
+	maxScore float64
+	t        *tally
+	err      error
+}
+
+// search runs req's query, which must carry no filters, once over the
+// snapshot: r's filters are applied from the columns, the top hits collected
+// with their stored fields, and, when count is set, every facet counted.
+// Broad relevance-ranked queries are searched in parts, one per core, over
+// ranges of document numbers, and the parts merged.
+func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
+	newSearcher := func() (search.Searcher, error) {
+		sr, err := req.Query.Searcher(ctx, v.reader, s.idx.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		return sr, nil
+	}
+	first, err := newSearcher()
+	if err != nil {
+		return nil, nil, err
+	}
+	n := 1
+	if _, byScore := req.Sort[0].(*search.SortScore); byScore && len(req.Sort) == 1 && first.Count() >= uint64(s.splitMatches) {
+		n = max(1, s.splitParts/int(max(1, s.inflight.Load())))
+	}
+	docs := v.docs()
+	parts := make([]part, n)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &parts[i]
+			sr := first
+			if i > 0 {
+				if sr, p.err = newSearcher(); p.err != nil {
+					return
+				}
+			}
+			defer sr.Close()
+			p.t = v.newTally(r, count)
+			f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
+			if i+1 < n {
+				f.end = docs * uint64(i+1) / uint64(n)
+			}
+			coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
+			if n == 1 {
+				coll = collector.NewTopNCollector(req.Size, req.From, req.Sort)
+			}
+			if p.err = coll.Collect(ctx, f, v.reader); p.err == nil {
+				p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
+			}
+		}()
+	}
+	wg.Wait()
+	res := &bleve.SearchResult{}
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, nil, fmt.Errorf("search: %w", p.err)
+		}
+		res.Hits = append(res.Hits, p.hits...)
+		res.Total += p.total
+		res.MaxScore = max(res.MaxScore, p.maxScore)
+	}
+	if n > 1 {
+		// As one pass ranks: by score, ties by document number.
+		slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			return cmp.Compare(a.IndexInternalID.Value(), b.IndexInternalID.Value())
+		})
+		res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
+	}
+	for _, h := range res.Hits {
+		if err, _ := bleve.LoadAndHighlightFields(h, req, "", v.reader, nil); err != nil {
+			return nil, nil, fmt.Errorf("search: load %s: %w", h.ID, err)
+		}
+	}
+	if !count {
+		return res, nil, nil
+	}
+	for _, p := range parts[1:] {
+		parts[0].t.merge(p.t)
+	}
+	return res, parts[0].t.facets(s, r), nil
+}
