@@ -1,0 +1,74 @@
+package index
+
+import (
+	"time"
+)
+
+// Limits on a search request; the HTTP layer rejects requests beyond them.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxOffset   = 10000
+)
+
+// Sort orders accepted by Request.Sort.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"
+	SortDateDesc  = "-date"
+)
+
+// Request is a search in Go terms: the HTTP API's parameters after parsing.
+type Request struct {
+	Q       string
+	People  []string  // people, OR-ed: canonical ids or any name in either script
+	Parties []string  // parties, OR-ed: codes or any name or abbreviation in either script
+	Langs   []string  // document languages, OR-ed
+	From    time.Time // inclusive; zero means open
+	To      time.Time // inclusive calendar day; zero means open
+	Sort    string    // one of the Sort* constants; "" means relevance
+	Size    int
+	Offset  int
+}
+
+// Response is the result of a search, shaped as the HTTP API returns it.
+type Response struct {
+	Total     uint64    `json:"total"`
+	TookMS    float64   `json:"took_ms"`
+	Query     QueryInfo `json:"query"`
+	Hits      []Hit     `json:"hits"`
+	Facets    *Facets   `json:"facets"`
+	FacetMeta FacetMeta `json:"facet_meta"`
+}
+
+// FacetMeta says how the facets were counted, beside the lists API.md fixes.
+type FacetMeta struct {
+	Undated      int    `json:"undated"`       // matching documents without a published date
+	DateInterval string `json:"date_interval"` // "year", "month" or "day": the histogram's bucket size
+	Approximate  bool   `json:"approximate"`   // false: every count is exact
+}
+
+// QueryInfo tells the user how the query was read.
+type QueryInfo struct {
+	Q              string   `json:"q"`
+	Script         string   `json:"script"`
+	RomanizedHindi bool     `json:"romanized_hindi"`
+	People         []string `json:"people,omitempty"`  // people the query names, matched by id too
+	Parties        []string `json:"parties,omitempty"` // parties the query names, matched by code too
+	// Expansions are the translations and romanized forms searched besides the query's own words.
+	Expansions []Expansion `json:"expansions"`
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID      string   `json:"id"`
+	Score   float64  `json:"score"`
+	Title   string   `json:"title"`
+	Date    string   `json:"date"`
+	Lang    string   `json:"lang"`
+	Snippet string   `json:"snippet"`
+	URL     string   `json:"url"`
+	Source  string   `json:"source"`
+	People  []string `json:"people"`
+	Parties []string `json:"parties"`
+}

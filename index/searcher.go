@@ -1,0 +1,111 @@
+package index
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/analyzers/lexicon"
+	"github.com/newsearch/bilingual/entities"
+)
+
+// textField is one language field a query runs against.
+type textField struct {
+	name     string
+	analyzer string
+	boost    float64
+}
+
+// Searcher runs searches against an open index. It is safe for concurrent use.
+type Searcher struct {
+	idx    bleve.Index
+	fields []textField
+	gaz    *entities.Gazetteer
+	ext    *entities.Extractor
+	tr     *translator // nil: no expansion across languages
+	facets *facetCache
+
+	gen  atomic.Uint64 // bumped by writes (Invalidate): keys the facet cache
+	cols facetColumns  // in-memory facet values of the index's segments
+	// what the snippet analyzers make of the words of stored text
+	words   *wordTerms
+	scoring string // the index's scoring model, as Bleve names it
+	// A search estimated to match splitMatches documents or more runs in
+	// splitParts parts side by side (the constant and the cores; tests
+	// change them), shared among the searches running (inflight): when
+	// searches already keep every core busy, splitting only adds work.
+	splitMatches, splitParts int
+	inflight                 atomic.Int32
+}
+
+// TitleBoost weighs a title match over a body match.
+const TitleBoost = 2.0
+
+// NewSearcher prepares searches over idx, built with the given mapping options.
+func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
+	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
+	if opt.Stock {
+		en, hi, deva = "en", "hi", "hi"
+	}
+	gaz, err := entities.Load()
+	if err != nil {
+		return nil, err
+	}
+	s := &Searcher{idx: idx, gaz: gaz, ext: entities.NewExtractor(gaz), facets: newFacetCache(FacetCacheSize), fields: []textField{
+		{FieldTitleEn, en, TitleBoost},
+		{FieldBodyEn, en, 1},
+		{FieldTitleHi, hi, TitleBoost},
+		{FieldBodyHi, hi, 1},
+		{FieldBodyDeva, deva, 1},
+	}}
+	cache := registry.NewCache()
+	var snippetAnalyzers []analysis.Analyzer
+	for _, name := range []string{en, hi, deva} {
+		a, err := cache.AnalyzerNamed(name)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", name, err)
+		}
+		snippetAnalyzers = append(snippetAnalyzers, a)
+	}
+	s.words = newWordTerms(snippetAnalyzers)
+	if !opt.Stock && !opt.NoExpand {
+		roman, err := cache.AnalyzerNamed(analyzers.RomanAnalyzer)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanAnalyzer, err)
+		}
+		fd := opt.Freedict
+		switch fd {
+		case "":
+			fd = lexicon.FreedictPath
+		case "-":
+			fd = ""
+		}
+		if s.tr, err = newTranslator(snippetAnalyzers[0], snippetAnalyzers[1], roman, fd); err != nil {
+			return nil, err
+		}
+	}
+	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
+	s.scoring = index.DefaultScoringModel
+	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
+		s.scoring = m.ScoringModel
+	}
+	s.cols.fillInBackground(idx)
+	return s, nil
+}
+
+// Index returns the underlying Bleve index.
+func (s *Searcher) Index() bleve.Index { return s.idx }
+
+// Close stops the Searcher's background work on the index. Call it before
+// closing the index.
+func (s *Searcher) Close() error {
+	s.cols.close()
+	return nil
+}
