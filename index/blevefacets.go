@@ -155,8 +155,8 @@ func (s *Searcher) dateFacet(ctx context.Context, q query.Query, years *search.F
 	if lo == 0 {
 		return nil // nothing matching is dated
 	}
-	if hi-lo >= 2 {
-		f.interval, f.Dates = "year", yearBuckets(lo, hi)
+	if first, last := time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 1, 1, 0, 0, 0, 0, time.UTC); dateInterval(first, last) == intervalYear {
+		f.interval, f.Dates = intervalYear, dateBuckets(intervalYear, first, last)
 		for i := range f.Dates {
 			f.Dates[i].Count = counts[f.Dates[i].Label]
 		}
@@ -166,24 +166,26 @@ func (s *Searcher) dateFacet(ctx context.Context, q query.Query, years *search.F
 }
 
 // fineDates fills a histogram whose matches lie within the years lo..hi, at
-// most two years apart: months, or days when the months are at most two.
+// most two years apart: it counts months, and then days when dateInterval
+// says so for the first and last month with a match.
 func (s *Searcher) fineDates(ctx context.Context, q query.Query, lo, hi int, f *Facets) error {
-	months, err := s.countBuckets(ctx, q, monthBuckets(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 12, 31, 0, 0, 0, 0, time.UTC)))
+	months, err := s.countBuckets(ctx, q, dateBuckets(intervalMonth, time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 12, 31, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
 		return err
 	}
 	months = trim(months)
-	if len(months) <= 2 {
-		first, _ := time.Parse(time.DateOnly, months[0].From)
+	first, _ := time.Parse(time.DateOnly, months[0].From)
+	lastMonth, _ := time.Parse(time.DateOnly, months[len(months)-1].From)
+	if dateInterval(first, lastMonth) == intervalDay {
 		last, _ := time.Parse(time.DateOnly, months[len(months)-1].To)
-		days, err := s.countBuckets(ctx, q, dayBuckets(first, last))
+		days, err := s.countBuckets(ctx, q, dateBuckets(intervalDay, first, last))
 		if err != nil {
 			return err
 		}
-		f.interval, f.Dates = "day", trim(days)
+		f.interval, f.Dates = intervalDay, trim(days)
 		return nil
 	}
-	f.interval, f.Dates = "month", months
+	f.interval, f.Dates = intervalMonth, months
 	return nil
 }
 
@@ -194,9 +196,9 @@ func (s *Searcher) exactDateFacet(ctx context.Context, q query.Query, f *Facets)
 	if err != nil || !ok {
 		return err
 	}
-	if hi.Year()-lo.Year() >= 2 {
-		f.interval = "year"
-		f.Dates, err = s.countBuckets(ctx, q, yearBuckets(lo.Year(), hi.Year()))
+	if dateInterval(lo, hi) == intervalYear {
+		f.interval = intervalYear
+		f.Dates, err = s.countBuckets(ctx, q, dateBuckets(intervalYear, lo, hi))
 		return err
 	}
 	return s.fineDates(ctx, q, lo.Year(), hi.Year(), f)

@@ -3,7 +3,6 @@ package index
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
 )
@@ -171,56 +170,4 @@ func topTerms(names []string, counts []int, n int) []*search.TermFacet {
 		return strings.Compare(a.Term, b.Term)
 	})
 	return out[:min(n, len(out))]
-}
-
-// dayHistogram buckets day counts (days[i] documents on day first+i, in days
-// since 1970-01-01) by the rule the index-backed facet follows: years when
-// the matches span more than two calendar years, else months from the first
-// to the last with a match, else days when those are two months or fewer.
-func dayHistogram(days []int, first int32) (string, []DateBucket) {
-	lo, hi := -1, -1
-	for i, k := range days {
-		if k > 0 {
-			if lo < 0 {
-				lo = i
-			}
-			hi = i
-		}
-	}
-	if lo < 0 {
-		return "", []DateBucket{}
-	}
-	dayTime := func(i int) time.Time { return time.Unix((int64(first)+int64(i))*86400, 0).UTC() }
-	from, to := dayTime(lo), dayTime(hi)
-	var interval string
-	var buckets []DateBucket
-	switch {
-	case to.Year()-from.Year() >= 2:
-		interval, buckets = "year", yearBuckets(from.Year(), to.Year())
-	case monthsBetween(from, to) >= 2:
-		interval, buckets = "month", monthBuckets(from, to)
-	default:
-		interval, buckets = "day", dayBuckets(from, to)
-	}
-	// Buckets are consecutive from the first match's year, month or day.
-	for i := lo; i <= hi; i++ {
-		if days[i] == 0 {
-			continue
-		}
-		t := dayTime(i)
-		b := i - lo
-		switch interval {
-		case "year":
-			b = t.Year() - from.Year()
-		case "month":
-			b = monthsBetween(from, t)
-		}
-		buckets[b].Count += days[i]
-	}
-	return interval, buckets
-}
-
-// monthsBetween counts the month boundaries from a to b (0 within one month).
-func monthsBetween(a, b time.Time) int {
-	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
 }
