@@ -3,44 +3,18 @@ package index
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
-
-// Open opens the index in dir, creating it with a mapping built from opt when
-// dir does not exist yet.
-func Open(dir string, opt Options) (bleve.Index, error) {
-	if _, err := os.Stat(dir); err == nil {
-		idx, err := bleve.Open(dir)
-		if err != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, err)
-		}
-		return idx, nil
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	m, err := NewMapping(opt)
-	if err != nil {
-		return nil, err
-	}
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	return idx, nil
-}
 
 // indexedDoc is what Bleve maps: one field per language so each is analyzed
 // by its own chain. Field names follow the Field* constants.

@@ -2,46 +2,16 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
-
-// ErrIndexInUse reports that another process holds the index open for
-// writing; Bleve allows one writer per index directory.
-var ErrIndexInUse = errors.New("index is locked by another process")
-
-// lockWait is how long OpenWritable waits for another process to let go of
-// the index before giving up; long enough to ride over a restart, short
-// enough that a second writer fails promptly instead of hanging.
-const lockWait = 2 * time.Second
-
-// OpenWritable opens the index in dir for writing like Open, creating it when
-// absent, but fails with ErrIndexInUse instead of waiting forever when
-// another process (a running searchd, another indexer) holds it.
-func OpenWritable(dir string, opt Options) (bleve.Index, error) {
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		return Open(dir, opt)
-	}
-	idx, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait.String()})
-	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("open index %s: %w", dir, ErrIndexInUse)
-		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	return idx, nil
-}
 
 // Writer adds and deletes documents in an open index synchronously, preparing
 // each one exactly as Builder does; it is what searchd's write API uses, so
