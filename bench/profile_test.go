@@ -45,7 +45,7 @@ func BenchmarkBuild(b *testing.B) {
 	ext := entities.NewExtractor(gaz)
 	for i := 0; b.Loop(); i++ {
 		dir := filepath.Join(b.TempDir(), "idx")
-		idx, err := index.Open(dir, index.Options{})
+		idx, err := index.Open(dir, index.BuildOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer idx.Close()
-	s, err := index.NewSearcher(idx, index.Options{})
+	s, err := index.NewSearcher(idx, gaz, entities.NewExtractor(gaz), index.SearchConfig{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -80,6 +80,7 @@ func (o *ordinals) list() []string {
 // searches have met, by Bleve's segment id. Safe for concurrent use.
 type facetColumns struct {
 	people, parties, langs ordinals
+	log                    *slog.Logger // the Searcher's: background fills report here
 
 	mu      sync.Mutex
 	segs    map[uint64]*segColumns
@@ -195,11 +196,11 @@ func (fc *facetColumns) fillInBackground(idx bleve.Index) <-chan struct{} {
 		began := time.Now()
 		docs, err := fc.fill(idx)
 		if err != nil {
-			slog.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
+			fc.log.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
 			return
 		}
 		if docs > 0 {
-			slog.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
+			fc.log.Info("facet columns read", "docs", docs, "ms", time.Since(began).Milliseconds())
 		}
 	}()
 	return done

@@ -26,12 +26,7 @@ func seedSearcher(t *testing.T) *Searcher {
 	if err := w.Write(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSearcher(idx, Options{Freedict: "-"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
 }
 
 // bothWays searches r through the facet columns and through Bleve and shows

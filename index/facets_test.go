@@ -13,7 +13,7 @@ import (
 // datedSearcher indexes one short article per date ("" = undated).
 func datedSearcher(t *testing.T, dates ...string) *Searcher {
 	t.Helper()
-	idx, err := Open(filepath.Join(t.TempDir(), "idx"), Options{})
+	idx, err := Open(filepath.Join(t.TempDir(), "idx"), BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,12 +30,7 @@ func datedSearcher(t *testing.T, dates ...string) *Searcher {
 	if _, err := (&Builder{Index: idx}).Build(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSearcher(idx, Options{Freedict: "-"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
 }
 
 func TestDateHistogramBucketSize(t *testing.T) {

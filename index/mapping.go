@@ -43,25 +43,18 @@ const (
 // XQuAD with cmd/eval; see README.md.
 const DefaultScoring = ScoringTFIDF
 
-// Options select the analysis and scoring an index is built with and the
-// query expansion searches use; the evaluation compares ours with Bleve's
-// stock analyzers.
-type Options struct {
+// BuildOptions select the analysis and scoring an index is built with; they
+// are stored in the index's mapping, from which a Searcher reads them back.
+// The evaluation compares ours with Bleve's stock analyzers.
+type BuildOptions struct {
 	Scoring string // ScoringTFIDF or ScoringBM25; "" means DefaultScoring
-	// Stock uses Bleve's stock "en" and "hi" analyzers and no query
-	// translation or phonetic keys instead of ours.
+	// Stock uses Bleve's stock "en" and "hi" analyzers and no phonetic keys
+	// instead of ours; searches over such an index do not translate queries.
 	Stock bool
-	// NoExpand searches the query's own words only: no translation and no
-	// phonetic keys (to measure what expansion costs and brings).
-	NoExpand bool
-	// Freedict is the path of Debian's FreeDict English–Hindi dictionary, a
-	// fallback for query translation when present; "" means
-	// lexicon.FreedictPath, "-" means none.
-	Freedict string
 }
 
 // NewMapping returns the index mapping for news documents.
-func NewMapping(opt Options) (*mapping.IndexMappingImpl, error) {
+func NewMapping(opt BuildOptions) (*mapping.IndexMappingImpl, error) {
 	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
 	if opt.Stock {
 		en, hi, deva = "en", "hi", "hi"

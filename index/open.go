@@ -13,7 +13,7 @@ import (
 
 // Open opens the index in dir, creating it with a mapping built from opt when
 // dir does not exist yet.
-func Open(dir string, opt Options) (bleve.Index, error) {
+func Open(dir string, opt BuildOptions) (bleve.Index, error) {
 	if _, err := os.Stat(dir); err == nil {
 		idx, err := bleve.Open(dir)
 		if err != nil {
@@ -46,7 +46,7 @@ const lockWait = 2 * time.Second
 // OpenWritable opens the index in dir for writing like Open, creating it when
 // absent, but fails with ErrIndexInUse instead of waiting forever when
 // another process (a running searchd, another indexer) holds it.
-func OpenWritable(dir string, opt Options) (bleve.Index, error) {
+func OpenWritable(dir string, opt BuildOptions) (bleve.Index, error) {
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		return Open(dir, opt)
 	}

@@ -21,7 +21,7 @@ func benchIndex(b *testing.B, dir string) {
 		shared.Path(b, "corpus/hi-news-2020.jsonl"),
 		shared.Path(b, "corpus/en-inshorts-2020.jsonl"),
 	}
-	idx, err := Open(dir, Options{})
+	idx, err := Open(dir, BuildOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func fireTitles(b *testing.B, lang string) []string {
 func BenchmarkSearchExpansion(b *testing.B) {
 	dir := filepath.Join(b.TempDir(), "idx")
 	benchIndex(b, dir)
-	idx, err := Open(dir, Options{})
+	idx, err := Open(dir, BuildOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -74,13 +74,9 @@ func BenchmarkSearchExpansion(b *testing.B) {
 	queries := append(fireTitles(b, "en"), fireTitles(b, "hi")...)
 	for _, mode := range []struct {
 		name string
-		opt  Options
-	}{{"expand", Options{Freedict: "-"}}, {"expand+freedict", Options{}}, {"plain", Options{NoExpand: true}}} {
-		s, err := NewSearcher(idx, mode.opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
+		cfg  SearchConfig
+	}{{"expand", SearchConfig{Freedict: NoFreedict}}, {"expand+freedict", SearchConfig{}}, {"plain", SearchConfig{NoExpand: true}}} {
+		s := newSearcher(b, idx, mode.cfg)
 		// Measure each query's whole cost: facet counts from the columns,
 		// never from the cache.
 		columnsView(b, s).close()

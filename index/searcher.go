@@ -7,12 +7,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsearch/bilingual/analyzers"
-	"github.com/newsearch/bilingual/analyzers/lexicon"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -48,23 +45,28 @@ type Searcher struct {
 // TitleBoost weighs a title match over a body match.
 const TitleBoost = 2.0
 
-// NewSearcher prepares searches over idx, built with the given mapping options.
-func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
-	en, hi, deva := analyzers.EnglishAnalyzer, analyzers.HindiAnalyzer, analyzers.DevanagariAnalyzer
-	if opt.Stock {
-		en, hi, deva = "en", "hi", "hi"
+// NewSearcher prepares searches over idx. The analyzers and scoring come
+// from the index's own mapping: an index this project's indexer did not
+// build is refused. gaz names the people and parties facets and snippets
+// show, and ext, which must be built from gaz, finds those a query names;
+// pass the ones the index's Writer uses, so both read one gazetteer.
+func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extractor, cfg SearchConfig) (*Searcher, error) {
+	if gaz == nil || ext == nil {
+		return nil, fmt.Errorf("new searcher: a gazetteer and its extractor are required")
 	}
-	gaz, err := entities.Load()
+	built, err := analysisOf(idx.Mapping())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("new searcher: %w", err)
 	}
-	s := &Searcher{idx: idx, gaz: gaz, ext: entities.NewExtractor(gaz), facets: newFacetCache(FacetCacheSize), fields: []textField{
+	en, hi, deva := built.en, built.hi, built.deva
+	s := &Searcher{idx: idx, gaz: gaz, ext: ext, facets: newFacetCache(FacetCacheSize), fields: []textField{
 		{FieldTitleEn, en, TitleBoost},
 		{FieldBodyEn, en, 1},
 		{FieldTitleHi, hi, TitleBoost},
 		{FieldBodyHi, hi, 1},
 		{FieldBodyDeva, deva, 1},
 	}}
+	s.cols.log = cfg.logger()
 	cache := registry.NewCache()
 	var snippetAnalyzers []analysis.Analyzer
 	for _, name := range []string{en, hi, deva} {
@@ -75,27 +77,18 @@ func NewSearcher(idx bleve.Index, opt Options) (*Searcher, error) {
 		snippetAnalyzers = append(snippetAnalyzers, a)
 	}
 	s.words = newWordTerms(snippetAnalyzers)
-	if !opt.Stock && !opt.NoExpand {
+	// Stock indexes have no phonetic-key fields for expansions to meet.
+	if !built.opt.Stock && !cfg.NoExpand {
 		roman, err := cache.AnalyzerNamed(analyzers.RomanAnalyzer)
 		if err != nil {
 			return nil, fmt.Errorf("analyzer %s: %w", analyzers.RomanAnalyzer, err)
 		}
-		fd := opt.Freedict
-		switch fd {
-		case "":
-			fd = lexicon.FreedictPath
-		case "-":
-			fd = ""
-		}
-		if s.tr, err = newTranslator(snippetAnalyzers[0], snippetAnalyzers[1], roman, fd); err != nil {
+		if s.tr, err = newTranslator(snippetAnalyzers[0], snippetAnalyzers[1], roman, cfg.freedictPath()); err != nil {
 			return nil, err
 		}
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
-	s.scoring = index.DefaultScoringModel
-	if m, ok := idx.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
-		s.scoring = m.ScoringModel
-	}
+	s.scoring = built.scoringModel
 	s.cols.fillInBackground(idx)
 	return s, nil
 }

@@ -17,7 +17,7 @@ import (
 // newWriter opens a fresh index in a temporary directory with a writer over it.
 func newWriter(t *testing.T) (*Writer, bleve.Index) {
 	t.Helper()
-	idx, err := OpenWritable(filepath.Join(t.TempDir(), "idx"), Options{})
+	idx, err := OpenWritable(filepath.Join(t.TempDir(), "idx"), BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,6 +27,29 @@ func newWriter(t *testing.T) (*Writer, bleve.Index) {
 		t.Fatal(err)
 	}
 	return NewWriter(idx, entities.NewExtractor(gaz)), idx
+}
+
+// names loads the gazetteer and an extractor over it, the pair a Writer and
+// a Searcher share.
+func names(tb testing.TB) (*entities.Gazetteer, *entities.Extractor) {
+	tb.Helper()
+	gaz, err := entities.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return gaz, entities.NewExtractor(gaz)
+}
+
+// newSearcher returns a Searcher over idx that closes with the test.
+func newSearcher(tb testing.TB, idx bleve.Index, cfg SearchConfig) *Searcher {
+	tb.Helper()
+	gaz, ext := names(tb)
+	s, err := NewSearcher(idx, gaz, ext, cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
 }
 
 // storedFields returns the stored text fields of document id, or nil when absent.
@@ -103,12 +126,12 @@ func TestWriterWriteDelete(t *testing.T) {
 
 func TestOpenWritableSecondWriterFails(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
-	first, err := OpenWritable(dir, Options{})
+	first, err := OpenWritable(dir, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	second, err := OpenWritable(dir, Options{})
+	second, err := OpenWritable(dir, BuildOptions{})
 	if err == nil {
 		second.Close()
 		t.Fatal("a second writer opened the index")

@@ -33,7 +33,7 @@ func seedHandler(tb testing.TB) *Server {
 	tb.Helper()
 	ctx := context.Background()
 	dir := filepath.Join(tb.TempDir(), "idx")
-	idx, err := index.OpenWritable(dir, index.Options{})
+	idx, err := index.OpenWritable(dir, index.BuildOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -50,12 +50,13 @@ func seedHandler(tb testing.TB) *Server {
 	if err != nil || st.Records != 5 {
 		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
 	}
-	if err := index.NewWriter(idx, entities.NewExtractor(gaz)).Write(ctx, docs); err != nil {
+	ext := entities.NewExtractor(gaz)
+	if err := index.NewWriter(idx, ext).Write(ctx, docs); err != nil {
 		tb.Fatal(err)
 	}
 	// Only the embedded lexicon: results must not depend on whether Debian's
 	// FreeDict happens to be installed.
-	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
+	s, err := index.NewSearcher(idx, gaz, ext, index.SearchConfig{Freedict: index.NoFreedict})
 	if err != nil {
 		tb.Fatal(err)
 	}

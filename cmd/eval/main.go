@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/newsearch/bilingual/articles"
+	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -24,8 +25,9 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // config is one column of the table: an analysis and scoring setup.
 type config struct {
-	name string
-	opt  index.Options
+	name   string
+	build  index.BuildOptions
+	search index.SearchConfig
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -40,7 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// The report is the table; background notes from the index are noise here.
-	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	if _, err := os.Stat(*dir); err != nil {
 		fmt.Fprintf(stdout, "eval: skipped: %s is absent (%v)\n", *dir, err)
 		return 0
@@ -51,17 +53,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	configs := []config{
-		{"ours tf-idf", index.Options{Scoring: index.ScoringTFIDF}},
-		{"ours no-fd", index.Options{Scoring: index.ScoringTFIDF, Freedict: "-"}},
-		{"ours no-exp", index.Options{Scoring: index.ScoringTFIDF, NoExpand: true}},
-		{"ours bm25", index.Options{Scoring: index.ScoringBM25}},
-		{"stock tf-idf", index.Options{Scoring: index.ScoringTFIDF, Stock: true}},
-		{"stock bm25", index.Options{Scoring: index.ScoringBM25, Stock: true}},
+		{"ours tf-idf", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{}},
+		{"ours no-fd", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{Freedict: index.NoFreedict}},
+		{"ours no-exp", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{NoExpand: true}},
+		{"ours bm25", index.BuildOptions{Scoring: index.ScoringBM25}, index.SearchConfig{}},
+		{"stock tf-idf", index.BuildOptions{Scoring: index.ScoringTFIDF, Stock: true}, index.SearchConfig{}},
+		{"stock bm25", index.BuildOptions{Scoring: index.ScoringBM25, Stock: true}, index.SearchConfig{}},
 	}
+	gaz, err := entities.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "eval: %v\n", err)
+		return 1
+	}
+	ext := entities.NewExtractor(gaz)
 	fmt.Fprintf(stdout, "XQuAD dev: %d docs per language, %d questions per language\n\n", len(set.docs)/2, len(set.queries["en"]))
 	fmt.Fprintf(stdout, "%-14s %-8s %8s %10s\n", "config", "dir", "MRR@10", "Recall@10")
 	for _, c := range configs {
-		res, err := evaluate(context.Background(), set, c)
+		c.search.Logger = log
+		res, err := evaluate(context.Background(), set, c, gaz, ext)
 		if err != nil {
 			fmt.Fprintf(stderr, "eval: %s: %v\n", c.name, err)
 			return 1
@@ -143,13 +152,13 @@ type result struct {
 	mrr, recall float64
 }
 
-func evaluate(ctx context.Context, set *evalSet, c config) ([]result, error) {
+func evaluate(ctx context.Context, set *evalSet, c config, gaz *entities.Gazetteer, ext *entities.Extractor) ([]result, error) {
 	tmp, err := os.MkdirTemp("", "eval-index-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	idx, err := index.Open(filepath.Join(tmp, "idx"), c.opt)
+	idx, err := index.Open(filepath.Join(tmp, "idx"), c.build)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +173,7 @@ func evaluate(ctx context.Context, set *evalSet, c config) ([]result, error) {
 	if _, err := (&index.Builder{Index: idx}).Build(ctx, in); err != nil {
 		return nil, err
 	}
-	s, err := index.NewSearcher(idx, c.opt)
+	s, err := index.NewSearcher(idx, gaz, ext, c.search)
 	if err != nil {
 		return nil, err
 	}

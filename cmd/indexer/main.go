@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return rc.run(ctx, articles.Reader{MaxDocBytes: *maxDoc}, fs.Args(), stdout)
 	}
 
-	idx, err := index.OpenWritable(*dir, index.Options{Scoring: *scoring})
+	idx, err := index.OpenWritable(*dir, index.BuildOptions{Scoring: *scoring})
 	if err != nil {
 		if errors.Is(err, index.ErrIndexInUse) {
 			fmt.Fprintf(stderr, "indexer: %v: index is in use by a running searchd? use --server URL (see --help)\n", err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/server"
 )
@@ -18,12 +19,16 @@ import (
 // the summary, the exit status and where rejections are reported.
 func TestServerMode(t *testing.T) {
 	dir := t.TempDir()
-	idx, err := index.OpenWritable(filepath.Join(dir, "idx"), index.Options{})
+	idx, err := index.OpenWritable(filepath.Join(dir, "idx"), index.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	s, err := index.NewSearcher(idx, index.Options{Freedict: "-"})
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := index.NewSearcher(idx, gaz, entities.NewExtractor(gaz), index.SearchConfig{Freedict: index.NoFreedict})
 	if err != nil {
 		t.Fatal(err)
 	}

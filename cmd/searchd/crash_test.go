@@ -89,7 +89,7 @@ func TestKilledSearchdKeepsAcknowledgedWrites(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	dir := filepath.Join(tmp, "idx")
-	idx, err := index.Open(dir, index.Options{})
+	idx, err := index.Open(dir, index.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

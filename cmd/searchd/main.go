@@ -57,7 +57,6 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "searchd: --log-format %q: want text or json\n", *logFormat)
 		return 2
 	}
-	slog.SetDefault(log) // the index logs background work (facet columns) through the default logger
 	if *dir == "" {
 		fmt.Fprintln(stderr, "searchd: --index DIR is required (see --help)")
 		return 2
@@ -76,7 +75,7 @@ func run(args []string, stderr io.Writer) int {
 	tuneGC()
 	// searchd owns the index's single writer, so that writes and searches
 	// share one view and a write is visible as soon as it is acknowledged.
-	idx, err := index.OpenWritable(*dir, index.Options{})
+	idx, err := index.OpenWritable(*dir, index.BuildOptions{})
 	if err != nil {
 		if errors.Is(err, index.ErrIndexInUse) {
 			fmt.Fprintf(stderr, "searchd: %v: is another searchd or an indexer running on it?\n", err)
@@ -90,7 +89,15 @@ func run(args []string, stderr io.Writer) int {
 			log.Error("close index", "dir", *dir, "err", err)
 		}
 	}()
-	s, err := index.NewSearcher(idx, index.Options{})
+	// One gazetteer and extractor for searches and writes alike: loading
+	// them is slow, and the two must name people and parties the same way.
+	gaz, err := entities.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "searchd: %v\n", err)
+		return 2
+	}
+	ext := entities.NewExtractor(gaz)
+	s, err := index.NewSearcher(idx, gaz, ext, index.SearchConfig{Logger: log})
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2
@@ -102,12 +109,7 @@ func run(args []string, stderr io.Writer) int {
 	srv.IndexDir = *dir
 	srv.MaxBodyBytes, srv.MaxDocBytes, srv.CORSOrigin = *maxBody, *maxDoc, *corsOrigin
 	if *token != "" {
-		gaz, err := entities.Load()
-		if err != nil {
-			fmt.Fprintf(stderr, "searchd: %v\n", err)
-			return 2
-		}
-		srv.Writer = index.NewWriter(idx, entities.NewExtractor(gaz))
+		srv.Writer = index.NewWriter(idx, ext)
 		srv.AdminToken = *token
 	}
 	hs := newHTTPServer(srv.Handler(), *timeout, log)
