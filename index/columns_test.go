@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/newsearch/bilingual/articles"
-	"github.com/newsearch/bilingual/entities"
 )
 
 // seedSearcher indexes testdata/seeds with extraction.
@@ -135,11 +134,7 @@ func day0(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }
 func TestColumnsFollowWrites(t *testing.T) {
 	s := seedSearcher(t)
 	ctx := context.Background()
-	gaz, err := entities.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := NewWriter(s.Index(), entities.NewExtractor(gaz))
+	w := s.Writer()
 	bjp := func() int {
 		res, err := s.Search(ctx, Request{})
 		if err != nil {
@@ -157,7 +152,6 @@ func TestColumnsFollowWrites(t *testing.T) {
 	if err := w.Write(ctx, []articles.Document{{ID: "new", Body: "BJP leaders met in Lucknow on Monday."}}); err != nil {
 		t.Fatal(err)
 	}
-	s.Invalidate()
 	// The write's small segment is read by the search itself: the columns
 	// serve it at once.
 	v, err := s.cols.view(context.Background(), s.idx)

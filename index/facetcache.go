@@ -16,7 +16,7 @@ import (
 // in the sidebar, paging) cost only their top hits.
 const FacetCacheSize = 512
 
-// facetCache holds exact facet counts by query and filters. Writers purge it,
+// facetCache holds exact facet counts by query and filters. Writes purge it,
 // so a cached count is never stale.
 type facetCache struct {
 	lru          *lru.Cache[string, *Facets]
@@ -74,9 +74,9 @@ func (s *Searcher) FacetCacheStats() (hits, misses uint64) {
 	return s.facets.hits.Load(), s.facets.misses.Load()
 }
 
-// Invalidate drops cached facet counts; whoever writes to the index calls it
-// after each acknowledged write.
-func (s *Searcher) Invalidate() {
+// invalidate drops cached facet counts; the Searcher's Writer calls it after
+// each persisted write, before acknowledging it.
+func (s *Searcher) invalidate() {
 	s.gen.Add(1)
 	s.facets.purge()
 }

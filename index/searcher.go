@@ -29,7 +29,7 @@ type Searcher struct {
 	tr     *translator // nil: no expansion across languages
 	facets *facetCache
 
-	gen  atomic.Uint64 // bumped by writes (Invalidate): keys the facet cache
+	gen  atomic.Uint64 // bumped by writes (invalidate): keys the facet cache
 	cols facetColumns  // in-memory facet values of the index's segments
 	// what the snippet analyzers make of the words of stored text
 	words   *wordTerms
@@ -95,6 +95,12 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 
 // Index returns the underlying Bleve index.
 func (s *Searcher) Index() bleve.Index { return s.idx }
+
+// Writer returns a writer over the Searcher's index that prepares documents
+// with the Searcher's extractor and tells the Searcher of every commit, so a
+// search after an acknowledged write never sees facet counts from before
+// it. Writes to the index should go through it (or another of these).
+func (s *Searcher) Writer() *Writer { return NewWriter(s.idx, s.ext, s.invalidate) }
 
 // Close stops the Searcher's background work on the index. Call it before
 // closing the index.

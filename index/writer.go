@@ -17,14 +17,25 @@ import (
 // each one exactly as Builder does; it is what searchd's write API uses, so
 // that an acknowledged write is already durable.
 type Writer struct {
-	idx bleve.Index
-	x   *entities.Extractor
+	idx      bleve.Index
+	x        *entities.Extractor
+	onCommit func()
 }
 
 // NewWriter returns a writer over idx; x finds people, parties and dates and
-// may be nil to index text only. It is safe for concurrent use.
-func NewWriter(idx bleve.Index, x *entities.Extractor) *Writer {
-	return &Writer{idx: idx, x: x}
+// may be nil to index text only. onCommit, when not nil, is called after
+// each persisted write or deletion, before Write or Delete returns: what
+// caches the index's contents (a Searcher's facet counts) learns of every
+// change before it is acknowledged. It is safe for concurrent use.
+func NewWriter(idx bleve.Index, x *entities.Extractor, onCommit func()) *Writer {
+	return &Writer{idx: idx, x: x, onCommit: onCommit}
+}
+
+// committed tells onCommit of a persisted batch.
+func (w *Writer) committed() {
+	if w.onCommit != nil {
+		w.onCommit()
+	}
 }
 
 // Write prepares docs and indexes them in one Bleve batch, returning only
@@ -74,6 +85,7 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	if err := w.idx.Batch(batch); err != nil {
 		return fmt.Errorf("write batch of %d documents: %w", len(docs), err)
 	}
+	w.committed()
 	return nil
 }
 
@@ -95,5 +107,6 @@ func (w *Writer) Delete(ctx context.Context, id string) (bool, error) {
 	if err := w.idx.Batch(batch); err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
+	w.committed()
 	return true, nil
 }

@@ -26,7 +26,7 @@ func newWriter(t *testing.T) (*Writer, bleve.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewWriter(idx, entities.NewExtractor(gaz)), idx
+	return NewWriter(idx, entities.NewExtractor(gaz), nil), idx
 }
 
 // names loads the gazetteer and an extractor over it, the pair a Writer and

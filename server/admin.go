@@ -94,9 +94,6 @@ func (s *Server) handlePostDocs(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, errors.New("write failed: nothing acknowledged"))
 		return
 	}
-	// Before the ack, so a search after it never sees facet counts from
-	// before the write.
-	s.search.Invalidate()
 	res.Indexed = len(docs)
 	writeJSON(w, http.StatusOK, res)
 }
@@ -113,7 +110,6 @@ func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no document with id "+id))
 		return
 	}
-	s.search.Invalidate()
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
 }
 

@@ -11,9 +11,6 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-
-	"github.com/newsearch/bilingual/entities"
-	"github.com/newsearch/bilingual/index"
 )
 
 const testToken = "s3cret-token"
@@ -23,11 +20,7 @@ const testToken = "s3cret-token"
 func writableServer(t testing.TB, configure func(*Server)) *httptest.Server {
 	t.Helper()
 	srv := seedHandler(t)
-	gaz, err := entities.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Writer, srv.AdminToken = index.NewWriter(srv.search.Index(), entities.NewExtractor(gaz)), testToken
+	srv.Writer, srv.AdminToken = srv.search.Writer(), testToken
 	if configure != nil {
 		configure(srv)
 	}

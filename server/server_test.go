@@ -51,7 +51,7 @@ func seedHandler(tb testing.TB) *Server {
 		tb.Fatalf("read seeds: %d records, err %v", st.Records, err)
 	}
 	ext := entities.NewExtractor(gaz)
-	if err := index.NewWriter(idx, ext).Write(ctx, docs); err != nil {
+	if err := index.NewWriter(idx, ext, nil).Write(ctx, docs); err != nil {
 		tb.Fatal(err)
 	}
 	// Only the embedded lexicon: results must not depend on whether Debian's

@@ -34,7 +34,7 @@ func TestServerMode(t *testing.T) {
 	}
 	defer s.Close()
 	srv := server.New(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv.Writer, srv.AdminToken = index.NewWriter(idx, nil), "tok"
+	srv.Writer, srv.AdminToken = s.Writer(), "tok"
 	// Smaller than the indexer's own limit, so searchd refuses what the
 	// indexer's reader passed.
 	srv.MaxDocBytes = 300

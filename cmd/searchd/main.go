@@ -109,7 +109,7 @@ func run(args []string, stderr io.Writer) int {
 	srv.IndexDir = *dir
 	srv.MaxBodyBytes, srv.MaxDocBytes, srv.CORSOrigin = *maxBody, *maxDoc, *corsOrigin
 	if *token != "" {
-		srv.Writer = index.NewWriter(idx, ext)
+		srv.Writer = s.Writer() // tells s of every commit
 		srv.AdminToken = *token
 	}
 	hs := newHTTPServer(srv.Handler(), *timeout, log)
