@@ -39,6 +39,16 @@ type Response struct {
 	Hits      []Hit     `json:"hits"`
 	Facets    *Facets   `json:"facets"`
 	FacetMeta FacetMeta `json:"facet_meta"`
+	// Filters are the request's filters as the search applied them, for
+	// callers that mark the selected values (the page); the API's answer
+	// leaves them out, as API.md fixes its fields.
+	Filters Filters `json:"-"`
+}
+
+// Filters are a request's people and parties filters as a search applied
+// them: names given in either script resolved to canonical ids and codes.
+type Filters struct {
+	People, Parties []string
 }
 
 // FacetMeta says how the facets were counted, beside the lists API.md fixes.

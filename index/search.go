@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -74,18 +75,21 @@ func (s *Searcher) textQuery(q string, qi *QueryInfo) query.Query {
 
 // resolve maps person and party filter values given by name in either script
 // to canonical ids; other values (such as the generated ids of people the
-// gazetteer lacks) are kept as given.
+// gazetteer lacks) are kept as given. It fills new slices: r's share their
+// arrays with the caller's Request, which a search must leave as it was.
 func (s *Searcher) resolve(r *Request) {
-	for i, v := range r.People {
+	people, parties := slices.Clone(r.People), slices.Clone(r.Parties)
+	for i, v := range people {
 		if id, ok := s.gaz.ResolvePerson(v); ok {
-			r.People[i] = id
+			people[i] = id
 		}
 	}
-	for i, v := range r.Parties {
+	for i, v := range parties {
 		if code, ok := s.gaz.ResolveParty(v); ok {
-			r.Parties[i] = code
+			parties[i] = code
 		}
 	}
+	r.People, r.Parties = people, parties
 }
 
 // Search runs r and returns hits with snippets.
@@ -156,6 +160,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		Hits:      make([]Hit, 0, len(res.Hits)),
 		Facets:    facets,
 		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
+		Filters:   Filters{People: r.People, Parties: r.Parties},
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, s.hit(h, terms))

@@ -205,6 +205,37 @@ func TestPageFilters(t *testing.T) {
 	}
 }
 
+// A person filtered by a Hindi name, in a spelling variant, marks the
+// facet value and the hits' chips of the id it resolves to, and is not listed
+// a second time under the name.
+func TestPageFilterByHindiName(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	_, doc := getPage(t, ts, "/?person="+url.QueryEscape("राहुल गाँधी"))
+	boxes := findAll(doc, func(n *html.Node) bool { return n.Data == "input" && attr(n, "name") == "person" })
+	var checked []string
+	for _, b := range boxes {
+		if slices.ContainsFunc(b.Attr, func(a html.Attribute) bool { return a.Key == "checked" }) {
+			checked = append(checked, attr(b, "value"))
+		}
+	}
+	if want := []string{"rahul-gandhi"}; !slices.Equal(checked, want) {
+		t.Errorf("checked person boxes %q, want %q", checked, want)
+	}
+	active := 0
+	for _, chip := range findAll(doc, byClass("a", "chip")) {
+		if textOf(chip) == "Rahul Gandhi" {
+			if !hasClass(chip, "active") {
+				t.Error("Rahul Gandhi chip not marked active")
+			}
+			active++
+		}
+	}
+	if active == 0 {
+		t.Error("no Rahul Gandhi chip on the hits")
+	}
+}
+
 func TestPageStates(t *testing.T) {
 	ts := httptest.NewServer(seedHandler(t).Handler())
 	defer ts.Close()

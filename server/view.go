@@ -137,8 +137,10 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 	if res.Facets != nil {
 		people, parties, langs = res.Facets.People, res.Facets.Parties, res.Facets.Lang
 	}
-	peopleAll := facetViews("person", people, req.People)
-	partiesAll := facetViews("party", parties, req.Parties)
+	// The resolved filters, so a person chosen by name in either script
+	// marks the facet value and chips of its id.
+	peopleAll := facetViews("person", people, res.Filters.People)
+	partiesAll := facetViews("party", parties, res.Filters.Parties)
 	langsAll := facetViews("lang", langs, req.Langs)
 	for i := range langsAll {
 		langsAll[i].Label, langsAll[i].LabelHi = langLabel(langsAll[i].Value)
@@ -154,8 +156,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 			Source:    h.Source,
 			URL:       webURL(h.URL),
 			Snippet:   SanitizeSnippet(h.Snippet),
-			People:    chips(l, "person", h.People, peopleAll, req.People),
-			Parties:   chips(l, "party", h.Parties, partiesAll, req.Parties),
+			People:    chips(l, "person", h.People, peopleAll, res.Filters.People),
+			Parties:   chips(l, "party", h.Parties, partiesAll, res.Filters.Parties),
 		}
 		if n := len(hv.People); n > chipsShown {
 			hv.People, hv.MorePeople = hv.People[:chipsShown], n-chipsShown
