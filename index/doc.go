@@ -1,0 +1,40 @@
+// How the package's two flows run, file by file. (The package comment
+// itself is in document.go.)
+//
+// Indexing. reader.go turns input files into Documents (document.go),
+// reporting bad records as Problems. open.go opens or creates the index
+// directory with the mapping of mapping.go, built from BuildOptions. A
+// Builder (builder.go, bulk) or a Writer (writer.go, one acknowledged batch
+// at a time) then prepares each document (builder.go: prepare routes text
+// to the per-language fields and records the people, parties and dates the
+// entities Extractor finds) and adds it to a Bleve batch with addToBatch. A
+// Writer made by Searcher.Writer calls back on every commit, which drops the
+// Searcher's cached facet counts (facetcache.go) before the write is
+// acknowledged.
+//
+// Searching. NewSearcher (searcher.go) reads from the index's own mapping
+// which analyzers and scoring it was built with (analysis.go), refusing one
+// it does not know, and takes the gazetteer, extractor and SearchConfig
+// (config.go) it is given. Search (search.go) turns a Request (request.go)
+// into a Response:
+//
+//   - resolve maps people and parties filtered by name to ids, in a copy of
+//     the request;
+//   - textQuery builds the disjunction over every language field, the
+//     entities the query names and its expansions (translate.go);
+//   - facet counts come from the cache when it has them;
+//   - view.search (splitsearch.go) runs the text query once over a snapshot
+//     of the in-memory facet columns (columns.go), in parts over ranges of
+//     document numbers when the query is broad; each part's filterSearcher
+//     (filtersearcher.go) applies the filters from the columns and feeds a
+//     tally (tally.go) that counts every facet without its own filter;
+//   - when the columns cannot be read in time, Bleve's filters and facets do
+//     the same work instead (blevefacets.go);
+//   - either way the dates histogram follows the one rule of datehist.go,
+//     and facets.go labels the values and marks the selected ones;
+//   - each hit gets a snippet marking the query's words, translations and
+//     entity names (snippet.go).
+//
+// Suggest (suggest.go) serves the people and parties type-ahead.
+
+package index
