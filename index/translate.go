@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -49,10 +50,12 @@ type dictionary struct {
 	entries map[string][]rendering
 }
 
-// rendering is one translation: its display form and its analyzed terms.
+// rendering is one translation: its display form and its analyzed terms,
+// and the headword it translates, as the dictionary writes it.
 type rendering struct {
 	text  string
 	terms []string
+	from  string
 }
 
 // translator expands queries across languages with dictionaries, and across
@@ -62,6 +65,7 @@ type translator struct {
 	enToHi        []dictionary // in order of trust
 	hiToEn        []dictionary
 	detector      *translit.Detector
+	headwords     []string // one-word entries in both languages, for spelling correction
 }
 
 // newTranslator builds the dictionaries from the embedded lexicon and, when
@@ -96,13 +100,16 @@ func (t *translator) add(name string, boost float64, entries []lexicon.Entry) {
 			continue
 		}
 		enR := rendering{text: e.En, terms: strings.Fields(enKey)}
+		t.headwords = append(t.headwords, e.En)
 		for _, h := range e.Hi {
 			hiKey := analyzeJoin(t.hi, h)
 			if hiKey == "" {
 				continue
 			}
-			hiR := rendering{text: h, terms: strings.Fields(hiKey)}
+			hiR := rendering{text: h, terms: strings.Fields(hiKey), from: e.En}
+			t.headwords = append(t.headwords, h)
 			e2h.entries[enKey] = appendRendering(e2h.entries[enKey], hiR)
+			enR.from = h
 			h2e.entries[hiKey] = appendRendering(h2e.entries[hiKey], enR)
 		}
 	}
@@ -132,97 +139,149 @@ func analyzeJoin(a analysis.Analyzer, s string) string {
 	return b.String()
 }
 
-// expand returns the clauses that search q's translations and phonetic keys,
-// with the expansions to show the user and whether q reads as romanized Hindi.
-func (t *translator) expand(q string) ([]query.Query, []Expansion, bool) {
-	script := Script(q)
-	romanized := script == "latin" && t.detector.IsRomanizedHindi(q)
-	var clauses []query.Query
-	var exps []Expansion
-	budget := MaxExpansionClauses
-
-	// Translations, Hindi words into English fields and the rest into Hindi ones.
-	srcA, dicts, fields := t.en, t.enToHi, []string{FieldBodyHi, FieldTitleHi}
-	if script == "devanagari" || script == "mixed" {
-		srcA, dicts, fields = t.hi, t.hiToEn, []string{FieldBodyEn, FieldTitleEn}
+// direction returns, for text in its script, the analyzer that reads it,
+// the dictionaries into the other language and the fields they search.
+func (t *translator) direction(text string) (analysis.Analyzer, []dictionary, []string) {
+	if script := Script(text); script == "devanagari" || script == "mixed" {
+		return t.hi, t.hiToEn, []string{FieldBodyEn, FieldTitleEn}
 	}
-	stream := srcA.Analyze([]byte(q))
+	return t.en, t.enToHi, []string{FieldBodyHi, FieldTitleHi}
+}
+
+// knowsPhrase reports whether the dictionaries translate text, two or more
+// words, as one entry ("chief minister", "प्रवासी मजदूर").
+func (t *translator) knowsPhrase(text string) bool {
+	a, dicts, _ := t.direction(text)
+	toks := strings.Fields(analyzeJoin(a, text))
+	if len(toks) < 2 {
+		return false
+	}
+	n, _, _ := t.longest(dicts, toks)
+	return n == len(toks)
+}
+
+// translate returns the clauses that search the translations of text, a
+// word, a name or a phrase, in the other language's fields, and what to
+// show the user; nil when the dictionaries do not know it whole. A quoted
+// phrase the dictionaries lack as one entry is rendered word by word, as a
+// phrase. budget counts the clauses a query may still add.
+func (t *translator) translate(text string, phrase bool, budget *int) ([]query.Query, *Expansion) {
+	a, dicts, fields := t.direction(text)
+	stream := a.Analyze([]byte(text))
 	toks := make([]string, len(stream))
 	for i, tok := range stream {
 		toks[i] = string(tok.Term)
 	}
-	translated := map[int]bool{} // byte offsets in q of words the dictionaries knew
-	for i := 0; i < len(toks) && budget > 0; {
-		n, d, rs := t.longest(dicts, toks[i:])
-		if n == 0 {
-			i++
-			continue
-		}
-		// Show the words as the user typed them, not their stems.
-		from := q[stream[i].Start:stream[i+n-1].End]
-		for _, tok := range stream[i : i+n] {
-			translated[tok.Start] = true
-		}
-		i += n
-		var group []query.Query
-		var to []string
-		for _, r := range firstN(preferWords(rs), MaxRenderings) {
-			for _, f := range fields {
-				if budget == 0 {
-					break
-				}
-				group = append(group, termsQuery(f, r.terms, d.boost))
-				budget--
-			}
-			to = append(to, r.text)
-		}
-		clauses = append(clauses, bleve.NewDisjunctionQuery(group...))
-		exps = append(exps, Expansion{From: from, To: to, Source: d.name})
+	if len(toks) == 0 {
+		return nil, nil
 	}
+	var rs []rendering
+	var d *dictionary
+	if n, dd, all := t.longest(dicts, toks); n == len(toks) {
+		d, rs = dd, firstN(preferWords(sameWord(all, text, len(toks))), MaxRenderings)
+	} else if phrase && len(toks) <= maxPhraseTokens {
+		rs, d = t.wordByWord(dicts, toks)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	var clauses []query.Query
+	exp := &Expansion{From: text, Source: d.name}
+	for _, r := range rs {
+		for _, f := range fields {
+			if *budget <= 0 {
+				break
+			}
+			clauses = append(clauses, termsQuery(f, r.terms, d.boost))
+			*budget--
+		}
+		exp.To = append(exp.To, r.text)
+	}
+	if len(clauses) == 0 {
+		return nil, nil
+	}
+	return clauses, exp
+}
 
-	// Phonetic keys: Latin words meet Hindi text romanized, Devanagari words
-	// meet English text (names typed in the other script). Unless the query
-	// reads as romanized Hindi, only words the dictionaries did not know are
-	// tried (names, mostly), and the loose key, which alone joins too many
-	// words (Scindia, जिम्मेदारी), must be confirmed by the light key within
-	// one edit.
+// sameWord drops, for a one-word query, the renderings of headwords longer
+// than the word typed: the light stemmer folds बागी (rebel) and बाग
+// (garden) alike, and नेता and ने, but an inflection never drops a letter of
+// its lemma's stem, so a headword longer than the word is another word.
+func sameWord(rs []rendering, text string, toks int) []rendering {
+	if toks != 1 {
+		return rs
+	}
+	n := utf8.RuneCountInString(text)
+	var out []rendering
+	for _, r := range rs {
+		if utf8.RuneCountInString(r.from) <= n {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wordByWord renders a phrase the dictionaries lack whole as the phrase of
+// its words' first renderings, from the least trusted dictionary used; nil
+// when a word has none.
+func (t *translator) wordByWord(dicts []dictionary, toks []string) ([]rendering, *dictionary) {
+	var r rendering
+	var texts []string
+	var d *dictionary
+	for _, tok := range toks {
+		n, dd, rs := t.longest(dicts, []string{tok})
+		if n == 0 {
+			return nil, nil
+		}
+		w := preferWords(rs)[0]
+		r.terms = append(r.terms, w.terms...)
+		texts = append(texts, w.text)
+		if d == nil || dd.boost < d.boost {
+			d = dd
+		}
+	}
+	r.text = strings.Join(texts, " ")
+	return []rendering{r}, d
+}
+
+// keyClause returns the clause that matches word by its phonetic key in the
+// other script's key field, and the key. Latin words meet Hindi text
+// romanized, Devanagari words English text (names typed in the other
+// script). Unless the query reads as romanized Hindi, the loose key, which
+// alone joins too many words (Scindia, जिम्मेदारी), must be confirmed by the
+// light key within one edit.
+func (t *translator) keyClause(word string, romanized bool, budget *int) (query.Query, string) {
+	if *budget <= 0 {
+		return nil, ""
+	}
 	keyField := FieldKeyHi
-	if script == "devanagari" {
+	if Script(word) == "devanagari" {
 		keyField = FieldKeyEn
 	}
-	var keys []string
-	pairs := t.roman.Analyze([]byte(q))
-	for i := 0; i+1 < len(pairs) && budget > 0; i += 2 {
-		// The analyzer emits a word's key and light key side by side.
-		k, l := pairs[i], pairs[i+1]
-		if translated[k.Start] && !romanized {
-			continue
-		}
-		key := strings.TrimPrefix(string(k.Term), analyzers.KeyPrefix)
-		kq := bleve.NewTermQuery(string(k.Term))
-		kq.SetField(keyField)
-		if romanized {
-			kq.SetBoost(RomanizedKeyBoost)
-			clauses = append(clauses, kq)
-		} else {
-			kq.SetBoost(KeyBoost)
-			lq := bleve.NewFuzzyQuery(string(l.Term))
-			lq.SetField(keyField)
-			lq.SetBoost(KeyBoost)
-			lq.SetPrefix(len(analyzers.LightPrefix))
-			lq.SetFuzziness(0)
-			if len(l.Term)-len(analyzers.LightPrefix) >= 5 {
-				lq.SetFuzziness(1)
-			}
-			clauses = append(clauses, bleve.NewConjunctionQuery(kq, lq))
-		}
-		keys = append(keys, key)
-		budget--
+	pairs := t.roman.Analyze([]byte(word))
+	if len(pairs) != 2 {
+		return nil, "" // not one word: names and phrases are matched otherwise
 	}
-	if romanized && len(keys) > 0 {
-		exps = append(exps, Expansion{From: q, To: keys, Source: "romanized"})
+	// The analyzer emits a word's key and light key side by side.
+	k, l := pairs[0], pairs[1]
+	*budget--
+	kq := bleve.NewTermQuery(string(k.Term))
+	kq.SetField(keyField)
+	key := strings.TrimPrefix(string(k.Term), analyzers.KeyPrefix)
+	if romanized {
+		kq.SetBoost(RomanizedKeyBoost)
+		return kq, key
 	}
-	return clauses, exps, romanized
+	kq.SetBoost(KeyBoost)
+	lq := bleve.NewFuzzyQuery(string(l.Term))
+	lq.SetField(keyField)
+	lq.SetBoost(KeyBoost)
+	lq.SetPrefix(len(analyzers.LightPrefix))
+	lq.SetFuzziness(0)
+	if len(l.Term)-len(analyzers.LightPrefix) >= 5 {
+		lq.SetFuzziness(1)
+	}
+	return bleve.NewConjunctionQuery(kq, lq), key
 }
 
 func firstN[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }

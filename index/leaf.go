@@ -1,0 +1,133 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+)
+
+// leaf is what one concept of the query is made of before it becomes a
+// Bleve query: the text as typed and how it was written.
+type leaf struct {
+	text            string
+	phrase          bool     // quoted: its words in order in every language
+	people, parties []string // known entities the text names as a whole
+}
+
+// concept builds the Bleve query of one leaf: the disjunction of its own
+// analyzed form in every language field, the people and parties it names,
+// its translations and, for words the dictionaries do not know, its phonetic
+// key. It returns nil when the leaf has nothing searchable (a stop word in
+// every language). Unless neg (the leaf is excluded), what it searched is
+// recorded for QueryInfo and the snippets.
+func (p *planner) concept(l leaf, neg bool) bq.Query {
+	var qs []bq.Query
+	own := false
+	for _, f := range p.s.fields {
+		if len(f.an.Analyze([]byte(l.text))) == 0 {
+			continue
+		}
+		own = true
+		if l.phrase {
+			m := bleve.NewMatchPhraseQuery(l.text)
+			m.SetField(f.name)
+			m.Analyzer = f.analyzer
+			m.SetBoost(f.boost)
+			qs = append(qs, m)
+			continue
+		}
+		m := bleve.NewMatchQuery(l.text)
+		m.SetField(f.name)
+		m.Analyzer = f.analyzer
+		m.SetBoost(f.boost)
+		m.SetOperator(bq.MatchQueryOperatorAnd) // "covid-19": both its tokens
+		qs = append(qs, m)
+	}
+	people, parties := l.people, l.parties
+	if people == nil && parties == nil {
+		people, parties = p.entities(l)
+	}
+	for _, g := range []struct {
+		field string
+		ids   []string
+	}{{FieldPeople, people}, {FieldParties, parties}} {
+		for _, id := range g.ids {
+			t := bleve.NewTermQuery(id)
+			t.SetField(g.field)
+			t.SetBoost(EntityBoost)
+			qs = append(qs, t)
+		}
+	}
+	named := len(l.people)+len(l.parties) > 0
+	translated := false
+	if p.s.tr != nil && !named && own {
+		var tq []bq.Query
+		var exp *Expansion
+		tq, exp = p.s.tr.translate(l.text, l.phrase, &p.budget)
+		if exp != nil {
+			translated = true
+			qs = append(qs, tq...)
+			if !neg {
+				p.qi.Expansions = append(p.qi.Expansions, *exp)
+				p.marks = append(p.marks, exp.To...)
+			}
+		}
+	}
+	if p.s.tr != nil && !l.phrase && !named && (!translated || p.romanized) {
+		if kq, key := p.s.tr.keyClause(l.text, p.romanized, &p.budget); kq != nil {
+			qs = append(qs, kq)
+			if !neg && p.romanized {
+				p.keys = append(p.keys, key)
+			}
+		}
+	}
+	if !own && len(qs) == 0 {
+		return nil
+	}
+	if !neg {
+		p.marks = append(p.marks, l.text)
+		p.people = appendNew(p.people, people...)
+		p.parties = appendNew(p.parties, parties...)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// entities returns the people and parties a leaf names: a quoted name or a
+// distinctive alias (Kejriwal, मोदी, भाजपा) through the gazetteer, or a bare
+// first name or surname that only a few known people carry (आज़ाद, Kamal),
+// since a user who types a name that is also a word means the person too.
+func (p *planner) entities(l leaf) (people, parties []string) {
+	people, parties = p.s.ext.MatchQuery(l.text)
+	if l.phrase {
+		if id, ok := p.s.gaz.ResolvePerson(l.text); ok {
+			people = appendNew(people, id)
+		}
+		if code, ok := p.s.gaz.ResolveParty(l.text); ok {
+			parties = appendNew(parties, code)
+		}
+		return people, parties
+	}
+	if len(people) == 0 && len(parties) == 0 {
+		people = p.s.names.People(l.text)
+	}
+	return people, parties
+}
+
+// appendNew appends the values of vs that xs lacks.
+func appendNew(xs []string, vs ...string) []string {
+	for _, v := range vs {
+		found := false
+		for _, x := range xs {
+			if x == v {
+				found = true
+				break
+			}
+		}
+		if !found {
+			xs = append(xs, v)
+		}
+	}
+	return xs
+}
