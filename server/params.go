@@ -36,7 +36,7 @@ func paramErr(param, format string, args ...any) error {
 // a 400, so a misspelt filter is not silently ignored.
 func knownParam(k string) bool {
 	switch k {
-	case "q", "person", "party", "lang", "from", "to", "sort", "size", "offset":
+	case "q", "op", "person", "party", "lang", "from", "to", "sort", "size", "offset":
 		return true
 	}
 	return false
@@ -119,6 +119,14 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
 	default:
 		return r, paramErr("sort", "%q is not one of relevance, date, -date", clip(r.Sort))
+	}
+	if r.Op, err = one("op"); err != nil {
+		return r, err
+	}
+	switch r.Op {
+	case index.OpAuto, index.OpAnd, index.OpOr:
+	default:
+		return r, paramErr("op", "%q is not one of and, or", clip(r.Op))
 	}
 	if r.Size, err = intParam(one, "size", index.DefaultSize, 1, index.MaxSize); err != nil {
 		return r, err

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/query"
 	"github.com/newsearch/bilingual/index"
 )
 
@@ -26,6 +28,9 @@ type pageView struct {
 	Took        string
 	Reading     string
 	Expansions  []string
+	Corrections []string // "kejriwl → kejriwal": close spellings searched too
+	Relaxed     string   // why the hits lack some of the query's words
+	Help        string   // the query language, behind the "?" by the box
 	Hits        []hitView
 	People      facetList
 	Parties     facetList
@@ -98,6 +103,7 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 	l := links{v}
 	view := &pageView{
 		Q:     req.Q,
+		Help:  query.Help,
 		Total: res.Total,
 		Took:  formatTook(res.TookMS),
 		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Langs) == 0 && req.From.IsZero() && req.To.IsZero(),
@@ -120,7 +126,7 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		}
 		view.Sorts = append(view.Sorts, o)
 	}
-	for _, name := range []string{"from", "to", "size"} {
+	for _, name := range []string{"op", "from", "to", "size"} {
 		if s := v.Get(name); s != "" {
 			view.Hidden = append(view.Hidden, option{Name: name, Value: s})
 		}
@@ -132,6 +138,15 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		view.Reading = "Read as romanized Hindi"
 	}
 	view.Expansions = expansions(res.Query)
+	for _, c := range res.Query.Corrections {
+		view.Corrections = append(view.Corrections, c.From+" → "+c.To)
+	}
+	if m := res.Query.Matching; m.Relaxed && res.Total > 0 {
+		view.Relaxed = fmt.Sprintf("No article has all %d of the words; showing articles with %d of them", m.Of, m.Required)
+		if m.Required == 1 {
+			view.Relaxed = fmt.Sprintf("No article has all %d of the words; showing articles with any of them, those with most first", m.Of)
+		}
+	}
 
 	var people, parties, langs []index.FacetValue
 	if res.Facets != nil {
