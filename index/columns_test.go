@@ -35,9 +35,8 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	ctx := context.Background()
 	c := columnsView(t, s)
 	s.resolve(&r)
-	qi := QueryInfo{Q: r.Q}
-	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
-	text := s.textQuery(r.Q, &qi)
+	p, _ := planned(t, s, r.Q)
+	text := p.query(required(p.concepts(), r.Op))
 	res, got, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true)
 	c.close()
 	if err != nil {

@@ -116,13 +116,37 @@ func (p *planner) build(n query.Node, neg bool) bq.Query {
 	case query.Must:
 		return p.build(n.Child, neg)
 	case query.Word:
-		return p.concept(leaf{text: n.Text}, neg)
+		return p.word(n.Text, neg)
 	case query.Phrase:
-		return p.concept(leaf{text: n.Text, phrase: true}, neg)
+		q, _ := p.concept(leaf{text: n.Text, phrase: true}, neg)
+		return q
 	case name:
-		return p.concept(leaf{text: n.Text, people: n.people, parties: n.parties}, neg)
+		q, _ := p.concept(leaf{text: n.Text, people: n.people, parties: n.parties}, neg)
+		return q
 	}
 	return nil
+}
+
+// word is the concept of one word, or of it and its close spelling when the
+// index lacks the word and the product does not know it otherwise.
+func (p *planner) word(text string, neg bool) bq.Query {
+	q, known := p.concept(leaf{text: text}, neg)
+	if known || neg || p.romanized || p.reader == nil {
+		return q
+	}
+	fix := p.correct(p.ctx, p.reader, text)
+	if fix == "" {
+		return q
+	}
+	p.qi.Corrections = append(p.qi.Corrections, Correction{From: text, To: fix})
+	alt, _ := p.concept(leaf{text: fix}, neg)
+	switch {
+	case alt == nil:
+		return q
+	case q == nil:
+		return alt
+	}
+	return bleve.NewDisjunctionQuery(q, alt)
 }
 
 // andNot matches every query in must and none in not; with must empty, every

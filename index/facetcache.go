@@ -40,6 +40,8 @@ func (c *facetCache) key(gen uint64, r Request) string {
 	b.WriteString(strconv.FormatUint(gen, 10))
 	b.WriteByte(0)
 	b.WriteString(r.Q)
+	b.WriteByte(0)
+	b.WriteString(r.Op)
 	for _, vs := range [][]string{r.People, r.Parties, r.Langs} {
 		vs = slices.Sorted(slices.Values(vs))
 		b.WriteByte(0)

@@ -18,8 +18,9 @@ type leaf struct {
 // its translations and, for words the dictionaries do not know, its phonetic
 // key. It returns nil when the leaf has nothing searchable (a stop word in
 // every language). Unless neg (the leaf is excluded), what it searched is
-// recorded for QueryInfo and the snippets.
-func (p *planner) concept(l leaf, neg bool) bq.Query {
+// recorded for QueryInfo and the snippets. known says the leaf named a person
+// or party or had a translation: a word the product knows is not misspelt.
+func (p *planner) concept(l leaf, neg bool) (q bq.Query, known bool) {
 	var qs []bq.Query
 	own := false
 	for _, f := range p.s.fields {
@@ -80,8 +81,9 @@ func (p *planner) concept(l leaf, neg bool) bq.Query {
 			}
 		}
 	}
+	known = translated || len(people)+len(parties) > 0
 	if !own && len(qs) == 0 {
-		return nil
+		return nil, known
 	}
 	if !neg {
 		p.marks = append(p.marks, l.text)
@@ -89,9 +91,9 @@ func (p *planner) concept(l leaf, neg bool) bq.Query {
 		p.parties = appendNew(p.parties, parties...)
 	}
 	if len(qs) == 1 {
-		return qs[0]
+		return qs[0], known
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return bleve.NewDisjunctionQuery(qs...), known
 }
 
 // entities returns the people and parties a leaf names: a quoted name or a

@@ -1,7 +1,10 @@
 package index
 
 import (
+	"context"
+
 	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsearch/bilingual/query"
@@ -52,6 +55,8 @@ func required(n int, op string) int {
 // planner turns one query into Bleve's, recording how it was read.
 type planner struct {
 	s         *Searcher
+	ctx       context.Context
+	reader    index.IndexReader // document frequencies, for spelling correction; nil: none
 	qi        *QueryInfo
 	romanized bool
 	budget    int // translation and key clauses left (MaxExpansionClauses)
@@ -68,9 +73,19 @@ type planner struct {
 
 // plan parses q and builds its concepts; the Bleve query comes from
 // (*planner).query for a number of concepts needed.
-func (s *Searcher) plan(q string, qi *QueryInfo) *planner {
-	p := &planner{s: s, qi: qi, budget: MaxExpansionClauses}
+func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner, error) {
+	p := &planner{s: s, ctx: ctx, qi: qi, budget: MaxExpansionClauses}
 	p.tree = query.Parse(q)
+	if s.spell != nil {
+		adv, err := s.idx.Advanced()
+		if err != nil {
+			return nil, err
+		}
+		if p.reader, err = adv.Reader(); err != nil {
+			return nil, err
+		}
+		defer p.reader.Close()
+	}
 	if s.tr != nil {
 		p.romanized = Script(q) == "latin" && s.tr.detector.IsRomanizedHindi(positiveText(p.tree))
 		p.tree = p.groupNames(p.tree)
@@ -103,7 +118,7 @@ func (s *Searcher) plan(q string, qi *QueryInfo) *planner {
 	if len(p.keys) > 0 {
 		qi.Expansions = append(qi.Expansions, Expansion{From: q, To: p.keys, Source: "romanized"})
 	}
-	return p
+	return p, nil
 }
 
 // concepts is how many positive concepts the query has.

@@ -21,6 +21,7 @@ const (
 // Request is a search in Go terms: the HTTP API's parameters after parsing.
 type Request struct {
 	Q       string
+	Op      string    // one of the Op* constants: how many of the query's concepts a match needs
 	People  []string  // people, OR-ed: canonical ids or any name in either script
 	Parties []string  // parties, OR-ed: codes or any name or abbreviation in either script
 	Langs   []string  // document languages, OR-ed
@@ -67,6 +68,13 @@ type QueryInfo struct {
 	Parties        []string `json:"parties,omitempty"` // parties the query names, matched by code too
 	// Expansions are the translations and romanized forms searched besides the query's own words.
 	Expansions []Expansion `json:"expansions"`
+	// Parsed is the query tree as searched: the operators, and the words
+	// that read as one name or dictionary phrase, as (name "...").
+	Parsed string `json:"parsed"`
+	// Matching says how many of the query's concepts every match has.
+	Matching Matching `json:"matching"`
+	// Corrections are close spellings searched for words the index lacks.
+	Corrections []Correction `json:"corrections,omitempty"`
 }
 
 // Hit is one matching document.

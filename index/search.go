@@ -6,72 +6,25 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/newsearch/bilingual/analyzers/script"
 )
 
 // Script names the writing system of a query: "devanagari", "latin", "mixed",
 // or "" when it has no letters.
-func Script(q string) string {
-	var deva, latin int
-	for _, r := range q {
-		switch {
-		case unicode.Is(unicode.Devanagari, r):
-			deva++
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		}
-	}
-	switch {
-	case deva > 0 && latin > 0:
-		return "mixed"
-	case deva > 0:
-		return "devanagari"
-	case latin > 0:
-		return "latin"
-	}
-	return ""
-}
+func Script(q string) string { return string(script.Of(q)) }
 
 // EntityBoost weighs a match on an entity the query names, found by id
 // whatever script the article used, against a text match.
 const EntityBoost = 1.0
 
-// textQuery builds the disjunction of the query text over every language field,
-// each analyzed by its own analyzer, over the people and parties it names, and
-// over its translations and phonetic keys; qi records how it was read.
-func (s *Searcher) textQuery(q string, qi *QueryInfo) query.Query {
-	if strings.TrimSpace(q) == "" {
-		return bleve.NewMatchAllQuery()
-	}
-	var qs []query.Query
-	if s.tr != nil {
-		qs, qi.Expansions, qi.RomanizedHindi = s.tr.expand(q)
-	}
-	people, parties := qi.People, qi.Parties
-	for _, group := range []struct {
-		field string
-		ids   []string
-	}{{FieldPeople, people}, {FieldParties, parties}} {
-		for _, id := range group.ids {
-			t := bleve.NewTermQuery(id)
-			t.SetField(group.field)
-			t.SetBoost(EntityBoost)
-			qs = append(qs, t)
-		}
-	}
-	for _, f := range s.fields {
-		m := bleve.NewMatchQuery(q)
-		m.SetField(f.name)
-		m.Analyzer = f.analyzer
-		m.SetBoost(f.boost)
-		qs = append(qs, m)
-	}
-	return bleve.NewDisjunctionQuery(qs...)
-}
+// maxRelaxSteps bounds how many times a search that found nothing is re-run
+// needing one concept fewer before it needs just one.
+const maxRelaxSteps = 4
 
 // resolve maps person and party filter values given by name in either script
 // to canonical ids; other values (such as the generated ids of people the
@@ -101,9 +54,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		r.Size = DefaultSize
 	}
 	s.resolve(&r)
-	qi := QueryInfo{Q: r.Q, Script: Script(r.Q)}
-	qi.People, qi.Parties = s.ext.MatchQuery(r.Q)
-	text := s.textQuery(r.Q, &qi)
+	qi := QueryInfo{Q: r.Q, Script: Script(r.Q), Expansions: []Expansion{}}
+	p, err := s.plan(ctx, r.Q, &qi)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
 	var sortBy []string
 	switch r.Sort {
 	case "", SortRelevance:
@@ -124,36 +79,31 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	}
 	cacheKey := s.facets.key(s.gen.Load(), r)
 	facets, cached := s.facets.get(cacheKey)
+	// Every concept, or most of a long query's (required); when nothing
+	// has them, one fewer at a time: the articles with the most of them.
+	n := p.concepts()
+	k := required(n, r.Op)
 	var res *bleve.SearchResult
 	var counted *Facets
-	// One pass over the in-memory facet columns: it filters, ranks and
-	// counts. Only if they cannot be read in time do Bleve's filters and
-	// facets do it.
-	v, err := s.cols.view(ctx, s.idx)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Q, err)
-	}
-	if v != nil {
-		res, counted, err = v.search(ctx, s, newRequest(text), r, !cached)
-		v.close()
-	} else {
-		groups := filters(r)
-		req := newRequest(groups.without(text, ""))
-		if !cached {
-			s.mainFacets(req, groups)
+	for steps := 0; ; steps++ {
+		res, counted, err = s.run(ctx, newRequest(p.query(k)), r, !cached)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
-		if res, err = s.idx.SearchInContext(ctx, req); err == nil && !cached {
-			counted, err = s.computeFacets(ctx, text, groups, res, r)
+		if res.Total > 0 || k <= 1 || r.Op == OpAnd {
+			break
+		}
+		qi.Matching.Relaxed = true
+		if k--; steps == maxRelaxSteps {
+			k = 1
 		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Q, err)
-	}
+	qi.Matching.Required, qi.Matching.Of = k, n
 	if !cached {
 		facets = counted
 		s.facets.add(cacheKey, facets)
 	}
-	terms := s.queryTerms(strings.Join(s.marked(qi), " "))
+	terms := s.queryTerms(strings.Join(s.marked(p), " "))
 	out := &Response{
 		Total:     res.Total,
 		Query:     qi,
@@ -169,23 +119,45 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	return out, nil
 }
 
-// marked lists what snippets mark besides the query's own words: its
-// translations, and every name of the people and parties it names (found by
-// id, so in whichever script the article wrote them), so a user sees why a
-// hit came.
-func (s *Searcher) marked(qi QueryInfo) []string {
-	out := []string{qi.Q}
-	for _, e := range qi.Expansions {
-		if e.Source != "romanized" {
-			out = append(out, e.To...)
-		}
+// run searches req within r's filters, counting facets when count is set:
+// in one pass over the in-memory facet columns that filters, ranks and
+// counts, or, only if they cannot be read in time, with Bleve's filters and
+// facets.
+func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+	v, err := s.cols.view(ctx, s.idx)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, id := range qi.People {
+	if v != nil {
+		defer v.close()
+		return v.search(ctx, s, req, r, count)
+	}
+	text := req.Query
+	groups := filters(r)
+	req.Query = groups.without(text, "")
+	if count {
+		s.mainFacets(req, groups)
+	}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil || !count {
+		return res, nil, err
+	}
+	counted, err := s.computeFacets(ctx, text, groups, res, r)
+	return res, counted, err
+}
+
+// marked lists what snippets mark: the words and phrases the query asks for
+// (not those it excludes), their translations and close spellings, and every
+// name of the people and parties it names (found by id, so in whichever
+// script the article wrote them), so a user sees why a hit came.
+func (s *Searcher) marked(p *planner) []string {
+	out := p.marks
+	for _, id := range p.people {
 		if p, ok := s.gaz.Person(id); ok {
 			out = append(append(out, p.NameEn, p.NameHi), p.Aliases...)
 		}
 	}
-	for _, code := range qi.Parties {
+	for _, code := range p.parties {
 		if p, ok := s.gaz.Party(code); ok {
 			out = append(append(append(out, p.NameEn, p.NameHi), p.AliasesEn...), p.AliasesHi...)
 		}

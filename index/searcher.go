@@ -18,6 +18,7 @@ type textField struct {
 	name     string
 	analyzer string
 	boost    float64
+	an       analysis.Analyzer // the analyzer named, to see what a query word becomes
 }
 
 // Searcher runs searches against an open index. It is safe for concurrent use.
@@ -27,6 +28,8 @@ type Searcher struct {
 	gaz    *entities.Gazetteer
 	ext    *entities.Extractor
 	tr     *translator // nil: no expansion across languages
+	names  *entities.NameWords
+	spell  *speller // nil: no spelling correction (no expansion)
 	facets *facetCache
 
 	gen  atomic.Uint64 // bumped by writes (invalidate): keys the facet cache
@@ -60,11 +63,11 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 	}
 	en, hi, deva := built.en, built.hi, built.deva
 	s := &Searcher{idx: idx, gaz: gaz, ext: ext, facets: newFacetCache(FacetCacheSize), fields: []textField{
-		{FieldTitleEn, en, TitleBoost},
-		{FieldBodyEn, en, 1},
-		{FieldTitleHi, hi, TitleBoost},
-		{FieldBodyHi, hi, 1},
-		{FieldBodyDeva, deva, 1},
+		{name: FieldTitleEn, analyzer: en, boost: TitleBoost},
+		{name: FieldBodyEn, analyzer: en, boost: 1},
+		{name: FieldTitleHi, analyzer: hi, boost: TitleBoost},
+		{name: FieldBodyHi, analyzer: hi, boost: 1},
+		{name: FieldBodyDeva, analyzer: deva, boost: 1},
 	}}
 	s.cols.log = cfg.logger()
 	cache := registry.NewCache()
@@ -77,6 +80,12 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		snippetAnalyzers = append(snippetAnalyzers, a)
 	}
 	s.words = newWordTerms(snippetAnalyzers)
+	for i := range s.fields {
+		if s.fields[i].an, err = cache.AnalyzerNamed(s.fields[i].analyzer); err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", s.fields[i].analyzer, err)
+		}
+	}
+	s.names = entities.NewNameWords(gaz)
 	// Stock indexes have no phonetic-key fields for expansions to meet.
 	if !built.opt.Stock && !cfg.NoExpand {
 		roman, err := cache.AnalyzerNamed(analyzers.RomanAnalyzer)
@@ -85,6 +94,9 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		}
 		if s.tr, err = newTranslator(snippetAnalyzers[0], snippetAnalyzers[1], roman, cfg.freedictPath()); err != nil {
 			return nil, err
+		}
+		if s.spell, err = newSpeller(vocabulary(gaz, s.tr)); err != nil {
+			return nil, fmt.Errorf("spelling vocabulary: %w", err)
 		}
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
