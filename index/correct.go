@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/vellum"
 	"github.com/blevesearch/vellum/levenshtein"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsearch/bilingual/entities"
 )

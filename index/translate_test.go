@@ -49,7 +49,7 @@ func TestExpansionWeightsOnLeaves(t *testing.T) {
 	}{
 		{"resignation", map[float64]bool{LexiconBoost: true}},
 		{"इस्तीफा", map[float64]bool{LexiconBoost: true}},
-		{"Scindia", map[float64]bool{KeyBoost: true}}, // a name: keys, confirmed by the light key
+		{"Scindia", map[float64]bool{KeyBoost: true}},                      // a name: keys, confirmed by the light key
 		{"rahul gandhi istifa", map[float64]bool{RomanizedKeyBoost: true}}, // a name is matched by id, not translated
 	} {
 		p, _ := planned(t, s, c.q)

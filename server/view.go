@@ -11,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/analyzers"
-	"github.com/newsearch/bilingual/query"
 	"github.com/newsearch/bilingual/index"
+	"github.com/newsearch/bilingual/query"
 )
 
 // pageView is everything the template shows; the template only lays it out.
