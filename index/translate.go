@@ -65,6 +65,7 @@ type translator struct {
 	enToHi        []dictionary // in order of trust
 	hiToEn        []dictionary
 	detector      *translit.Detector
+	romanizer     *translit.Romanizer
 	headwords     []string // one-word entries in both languages, for spelling correction
 }
 
@@ -72,7 +73,7 @@ type translator struct {
 // Debian's dict-freedict-eng-hin is installed, from FreeDict (GPL: read at run
 // time, never shipped).
 func newTranslator(en, hi, roman analysis.Analyzer, freedictPath string) (*translator, error) {
-	t := &translator{en: en, hi: hi, roman: roman, detector: translit.NewDetector()}
+	t := &translator{en: en, hi: hi, roman: roman, detector: translit.NewDetector(), romanizer: translit.New()}
 	lex, err := lexicon.Load()
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -247,9 +248,11 @@ func (t *translator) wordByWord(dicts []dictionary, toks []string) ([]rendering,
 // keyClause returns the clause that matches word by its phonetic key in the
 // other script's key field, and the key. Latin words meet Hindi text
 // romanized, Devanagari words English text (names typed in the other
-// script). Unless the query reads as romanized Hindi, the loose key, which
-// alone joins too many words (Scindia, जिम्मेदारी), must be confirmed by the
-// light key within one edit.
+// script). The loose key alone joins too many words (jamaat and समिति are
+// both snt; Scindia, जिम्मेदारी), so a match must have the light key too,
+// within one edit for words of five letters or more. Both readings of g
+// before a front vowel are searched (AltGKeys), so that Tablighi finds
+// तबलीगी and तबलीगी finds Tablighi.
 func (t *translator) keyClause(word string, romanized bool, budget *int) (query.Query, string) {
 	if *budget <= 0 {
 		return nil, ""
@@ -262,26 +265,34 @@ func (t *translator) keyClause(word string, romanized bool, budget *int) (query.
 	if len(pairs) != 2 {
 		return nil, "" // not one word: names and phrases are matched otherwise
 	}
-	// The analyzer emits a word's key and light key side by side.
-	k, l := pairs[0], pairs[1]
 	*budget--
-	kq := bleve.NewTermQuery(string(k.Term))
-	kq.SetField(keyField)
-	key := strings.TrimPrefix(string(k.Term), analyzers.KeyPrefix)
+	boost := KeyBoost
 	if romanized {
-		kq.SetBoost(RomanizedKeyBoost)
-		return kq, key
+		boost = RomanizedKeyBoost
 	}
-	kq.SetBoost(KeyBoost)
-	lq := bleve.NewFuzzyQuery(string(l.Term))
-	lq.SetField(keyField)
-	lq.SetBoost(KeyBoost)
+	// The analyzer emits a word's key and light key side by side.
+	k, l := string(pairs[0].Term), string(pairs[1].Term)
+	q := keyQuery(keyField, k, l, boost)
+	if ak, al, ok := t.romanizer.AltGKeys(word); ok {
+		q = bleve.NewDisjunctionQuery(q, keyQuery(keyField, analyzers.KeyPrefix+ak, analyzers.LightPrefix+al, boost))
+	}
+	return q, strings.TrimPrefix(k, analyzers.KeyPrefix)
+}
+
+// keyQuery matches the key term k confirmed by the light key term l.
+func keyQuery(field, k, l string, boost float64) query.Query {
+	kq := bleve.NewTermQuery(k)
+	kq.SetField(field)
+	kq.SetBoost(boost)
+	lq := bleve.NewFuzzyQuery(l)
+	lq.SetField(field)
+	lq.SetBoost(boost)
 	lq.SetPrefix(len(analyzers.LightPrefix))
 	lq.SetFuzziness(0)
-	if len(l.Term)-len(analyzers.LightPrefix) >= 5 {
+	if len(l)-len(analyzers.LightPrefix) >= 5 {
 		lq.SetFuzziness(1)
 	}
-	return bleve.NewConjunctionQuery(kq, lq), key
+	return bleve.NewConjunctionQuery(kq, lq)
 }
 
 func firstN[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }

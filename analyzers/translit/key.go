@@ -1,6 +1,10 @@
 package translit
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsearch/bilingual/analyzers/script"
+)
 
 // latinKey folds a Latin word to its phonetic key: a consonant skeleton in
 // which the letters typists swap for one another share one symbol.
@@ -25,7 +29,12 @@ func lowerAlnum(w string) []byte {
 
 // consonantFold spells each consonant sound with one letter: aspirates lose
 // their h, soft c and g become s and j, and q, z, x, w become k, j, ks, v.
-func consonantFold(in []byte) []byte {
+// Soft g is a guess that serves typists of romanized Hindi (girna for गिरना
+// meets a soft-g reading of गि); hardG spells g before e, i, y hard instead,
+// for the other reading (गी in तबलीगी, the gh of Tablighi).
+func consonantFold(in []byte) []byte { return fold(in, false) }
+
+func fold(in []byte, hardG bool) []byte {
 	out := make([]byte, 0, len(in)+2)
 	at := func(i int) byte {
 		if i >= 0 && i < len(in) {
@@ -80,7 +89,7 @@ func consonantFold(in []byte) []byte {
 				continue
 			case next == 'h':
 				i++
-			case next == 'e' || next == 'i' || next == 'y':
+			case !hardG && (next == 'e' || next == 'i' || next == 'y'):
 				c = 'j'
 			}
 		case 'p':
@@ -158,8 +167,10 @@ func isVowelByte(c byte) bool { return c != 0 && strings.IndexByte("aeiou", c) >
 // (aspirates, c/k/q, z/j, ph/f, w/v, vowel length, doubled letters) and keeps
 // its vowels, so unlike latinKey it seldom joins two different words. Search
 // pairs it with edit distance to reach spellings it leaves apart.
-func lightKey(w string) string {
-	folded := consonantFold(lowerAlnum(w))
+func lightKey(w string) string { return light(consonantFold(lowerAlnum(w))) }
+
+// light is lightKey of a folded word.
+func light(folded []byte) string {
 	out := make([]byte, 0, len(folded))
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
@@ -185,4 +196,26 @@ func lightKey(w string) string {
 		out = out[:len(out)-1]
 	}
 	return string(out)
+}
+
+// AltGKeys returns the key and light key of w under the other reading of g
+// before e, i and y, and whether it differs from WordKey's: for a Latin word,
+// gh before a front vowel (Tablighi) written as Hindi writes it (तबलीगी:
+// tabligi, soft under the usual reading); for a Devanagari word, its
+// romanization's g kept hard. A query searches both readings, so that each
+// direction finds what the other does.
+func (r *Romanizer) AltGKeys(w string) (key, lightKey string, differs bool) {
+	var in []byte
+	if script.HasDevanagari(w) {
+		in = fold(lowerAlnum(r.Romanize(w)), true)
+	} else {
+		lw := strings.ToLower(w)
+		soft := strings.NewReplacer("ghe", "ge", "ghi", "gi", "ghy", "gy").Replace(lw)
+		if soft == lw {
+			return "", "", false
+		}
+		in = consonantFold(lowerAlnum(soft))
+	}
+	key, lightKey = skeleton(in), light(in)
+	return key, lightKey, key != r.WordKey(w) || lightKey != r.WordLightKey(w)
 }
