@@ -36,7 +36,7 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	c := columnsView(t, s)
 	s.resolve(&r)
 	p, _ := planned(t, s, r.Q)
-	text := p.query(required(p.concepts(), r.Op))
+	text := p.query(s.match.required(p.concepts(), r.Op, p.question))
 	res, got, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true)
 	c.close()
 	if err != nil {

@@ -21,6 +21,9 @@ type SearchConfig struct {
 	// fallback for query translation when present; "" means
 	// lexicon.FreedictPath, NoFreedict means none.
 	Freedict string
+	// MinMatch is how many of a query's concepts a match needs; the zero
+	// value means DefaultMinMatch.
+	MinMatch MinMatch
 }
 
 // NoFreedict as SearchConfig.Freedict translates with the embedded lexicon

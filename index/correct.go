@@ -114,10 +114,11 @@ func (p *planner) correct(ctx context.Context, r index.IndexReader, word string)
 	if n < minCorrectRunes || p.s.spell == nil {
 		return ""
 	}
-	a, field := p.s.fields[1], FieldBodyEn // body_en with the English analyzer
+	field := FieldBodyEn
 	if Script(word) == "devanagari" {
-		a, field = p.s.fields[3], FieldBodyHi
+		field = FieldBodyHi
 	}
+	a := p.field(field)
 	own := p.docFreq(ctx, r, a, field, word)
 	if own > rareDocs {
 		return ""

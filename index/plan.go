@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bq "github.com/blevesearch/bleve/v2/search/query"
@@ -21,16 +23,20 @@ const (
 	OpOr = "or"
 )
 
-// AllRequiredUpTo is the most concepts a query can have and still need all
-// of them; beyond it a match needs RelaxedShare of them (rounded down), the
-// convention of Elasticsearch's minimum_should_match "3<75%". A short query
-// is a list of things the user wants together; a long one is usually a
-// question or a sentence, whose every word no article repeats. The figures
-// were chosen with `make eval` (the README gives the table).
-const (
-	AllRequiredUpTo = 3
-	RelaxedShare    = 0.75
-)
+// MinMatch is the rule for how many of a query's concepts a match needs:
+// every one up to AllUpTo concepts, beyond that Share of them (rounded down,
+// never fewer than AllUpTo), the convention of Elasticsearch's
+// minimum_should_match "3<75%". A short query is a list of things the user
+// wants together; a long one is usually a question or a sentence, whose
+// every word no article repeats.
+type MinMatch struct {
+	AllUpTo int
+	Share   float64
+}
+
+// DefaultMinMatch is the rule searches use unless configured otherwise,
+// chosen with `make eval` (the README gives the table).
+func DefaultMinMatch() MinMatch { return MinMatch{AllUpTo: 3, Share: 0.75} }
 
 // Matching tells the user how many of the query's concepts a match needed.
 type Matching struct {
@@ -39,17 +45,18 @@ type Matching struct {
 	Relaxed  bool `json:"relaxed"`  // fewer than the rule asked: nothing had them all
 }
 
-// required is how many of n concepts a match needs under op.
-func required(n int, op string) int {
+// required is how many of n concepts a match needs under op; a question
+// needs one, its articles ranked by how many they have.
+func (m MinMatch) required(n int, op string, question bool) int {
 	switch {
 	case n == 0:
 		return 0
-	case op == OpOr:
+	case op == OpOr || op == OpAuto && question:
 		return 1
-	case op == OpAnd || n <= AllRequiredUpTo:
+	case op == OpAnd || n <= m.AllUpTo:
 		return n
 	}
-	return max(AllRequiredUpTo, int(float64(n)*RelaxedShare))
+	return max(m.AllUpTo, int(float64(n)*m.Share))
 }
 
 // planner turns one query into Bleve's, recording how it was read.
@@ -66,6 +73,9 @@ type planner struct {
 	people, parties []string // entities the query names
 
 	tree     query.Node
+	question bool  // reads as a question: ranked, not filtered, by its concepts
+	alts     []alt // every concept's clauses (see weigh)
+	weighed  bool
 	must     []bq.Query // +items: needed even when relaxed
 	optional []bq.Query // other positive items
 	not      bq.Query   // the exclusions, nil when none
@@ -74,17 +84,21 @@ type planner struct {
 // plan parses q and builds its concepts; the Bleve query comes from
 // (*planner).query for a number of concepts needed.
 func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner, error) {
-	p := &planner{s: s, ctx: ctx, qi: qi, budget: MaxExpansionClauses}
+	p := &planner{s: s, ctx: ctx, qi: qi, budget: MaxExpansionClauses, question: isQuestion(q)}
 	p.tree = query.Parse(q)
 	if s.spell != nil {
 		adv, err := s.idx.Advanced()
 		if err != nil {
 			return nil, err
 		}
-		if p.reader, err = adv.Reader(); err != nil {
+		r, err := adv.Reader()
+		if err != nil {
 			return nil, err
 		}
-		defer p.reader.Close()
+		if r != nil {
+			p.reader = r
+			defer r.Close()
+		}
 	}
 	if s.tr != nil {
 		p.romanized = Script(q) == "latin" && s.tr.detector.IsRomanizedHindi(positiveText(p.tree))
@@ -129,10 +143,13 @@ func (p *planner) concepts() int { return len(p.must) + len(p.optional) }
 func (p *planner) query(k int) bq.Query {
 	var pos []bq.Query
 	pos = append(pos, p.must...)
+	p.weigh(k > 1 || len(p.must) > 0)
 	switch need := k - len(p.must); {
 	case len(p.optional) == 0:
 	case need >= len(p.optional):
 		pos = append(pos, p.optional...)
+	case need <= 1 && len(p.must) == 0:
+		pos = append(pos, bleve.NewDisjunctionQuery(p.flat()...))
 	default:
 		d := bleve.NewDisjunctionQuery(p.optional...)
 		d.SetMin(float64(max(need, 1)))
@@ -145,6 +162,65 @@ func (p *planner) query(k int) bq.Query {
 		return andNot(pos, nil)
 	}
 	return andNot(pos, []bq.Query{p.not})
+}
+
+// flat lists the clauses of every optional concept, for a query that needs
+// any one of them: the same articles, ranked by how many clauses match, as
+// one disjunction with the query's own words in each field as one clause
+// (the shape `make eval` measured best).
+func (p *planner) flat() []bq.Query {
+	var out []bq.Query
+	own := make([][]bq.Query, len(p.s.fields))
+	for _, q := range p.optional {
+		i := slices.IndexFunc(p.alts, func(a alt) bool { return a.d == q })
+		if i < 0 {
+			out = append(out, q)
+			continue
+		}
+		for _, c := range p.alts[i].d.Disjuncts {
+			if j := slices.Index(p.alts[i].own, c); j >= 0 {
+				own[j] = append(own[j], c)
+			} else {
+				out = append(out, c)
+			}
+		}
+	}
+	for _, qs := range own {
+		switch len(qs) {
+		case 0:
+		case 1:
+			out = append(out, qs[0])
+		default:
+			out = append(out, bleve.NewDisjunctionQuery(qs...))
+		}
+	}
+	return out
+}
+
+// isQuestion reports whether q reads as a natural-language question: it
+// ends with a question mark, or has four words or more and opens with an
+// English question word or holds a Hindi one. Its every word is not what
+// the user wants together in an article (measured with `make eval`).
+func isQuestion(q string) bool {
+	q = strings.TrimSpace(q)
+	if strings.HasSuffix(q, "?") {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) < 4 {
+		return false
+	}
+	switch words[0] {
+	case "what", "who", "whom", "whose", "when", "where", "which", "why", "how":
+		return true
+	}
+	for _, w := range words {
+		switch w {
+		case "क्या", "कौन", "कौनसा", "कब", "कहाँ", "कहां", "कैसे", "क्यों", "किस", "किसने", "किसे", "किसको", "कितने", "कितना", "कितनी":
+			return true
+		}
+	}
+	return false
 }
 
 // positiveText is the text of the words and phrases a query asks for, not

@@ -82,7 +82,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	// Every concept, or most of a long query's (required); when nothing
 	// has them, one fewer at a time: the articles with the most of them.
 	n := p.concepts()
-	k := required(n, r.Op)
+	k := s.match.required(n, r.Op, p.question)
 	var res *bleve.SearchResult
 	var counted *Facets
 	for steps := 0; ; steps++ {

@@ -30,6 +30,7 @@ type Searcher struct {
 	tr     *translator // nil: no expansion across languages
 	names  *entities.NameWords
 	spell  *speller // nil: no spelling correction (no expansion)
+	match  MinMatch
 	facets *facetCache
 
 	gen  atomic.Uint64 // bumped by writes (invalidate): keys the facet cache
@@ -70,6 +71,9 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		{name: FieldBodyDeva, analyzer: deva, boost: 1},
 	}}
 	s.cols.log = cfg.logger()
+	if s.match = cfg.MinMatch; s.match == (MinMatch{}) {
+		s.match = DefaultMinMatch()
+	}
 	cache := registry.NewCache()
 	var snippetAnalyzers []analysis.Analyzer
 	for _, name := range []string{en, hi, deva} {

@@ -179,7 +179,10 @@ func (t *translator) translate(text string, phrase bool, budget *int) ([]query.Q
 	var rs []rendering
 	var d *dictionary
 	if n, dd, all := t.longest(dicts, toks); n == len(toks) {
-		d, rs = dd, firstN(preferWords(sameWord(all, text, len(toks))), MaxRenderings)
+		if a == t.hi {
+			all = sameWord(all, text, len(toks))
+		}
+		d, rs = dd, firstN(preferWords(all), MaxRenderings)
 	} else if phrase && len(toks) <= maxPhraseTokens {
 		rs, d = t.wordByWord(dicts, toks)
 	}
@@ -204,8 +207,8 @@ func (t *translator) translate(text string, phrase bool, budget *int) ([]query.Q
 	return clauses, exp
 }
 
-// sameWord drops, for a one-word query, the renderings of headwords longer
-// than the word typed: the light stemmer folds बागी (rebel) and बाग
+// sameWord drops, for a one-word Hindi query, the renderings of headwords
+// longer than the word typed: the light stemmer folds बागी (rebel) and बाग
 // (garden) alike, and नेता and ने, but an inflection never drops a letter of
 // its lemma's stem, so a headword longer than the word is another word.
 func sameWord(rs []rendering, text string, toks int) []rendering {

@@ -34,6 +34,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("xquad", "../shared/eval/xquad", "directory of the XQuAD evaluation set")
+	only := fs.String("only", "", "run only the configurations whose name contains this")
 	if err := fs.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			return 0
@@ -55,6 +56,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	configs := []config{
 		{"ours tf-idf", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{}},
 		{"ours no-fd", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{Freedict: index.NoFreedict}},
+		{"ours 3<50%", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{MinMatch: index.MinMatch{AllUpTo: 3, Share: 0.5}}},
+		{"ours 2<34%", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{MinMatch: index.MinMatch{AllUpTo: 2, Share: 0.34}}},
+		{"ours 3<1%", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{MinMatch: index.MinMatch{AllUpTo: 3, Share: 0.01}}},
+		{"ours any", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{MinMatch: index.MinMatch{AllUpTo: 0, Share: 0.01}}},
 		{"ours no-exp", index.BuildOptions{Scoring: index.ScoringTFIDF}, index.SearchConfig{NoExpand: true}},
 		{"ours bm25", index.BuildOptions{Scoring: index.ScoringBM25}, index.SearchConfig{}},
 		{"stock tf-idf", index.BuildOptions{Scoring: index.ScoringTFIDF, Stock: true}, index.SearchConfig{}},
@@ -69,6 +74,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "XQuAD dev: %d docs per language, %d questions per language\n\n", len(set.docs)/2, len(set.queries["en"]))
 	fmt.Fprintf(stdout, "%-14s %-8s %8s %10s\n", "config", "dir", "MRR@10", "Recall@10")
 	for _, c := range configs {
+		if !strings.Contains(c.name, *only) {
+			continue
+		}
 		c.search.Logger = log
 		res, err := evaluate(context.Background(), set, c, gaz, ext)
 		if err != nil {
