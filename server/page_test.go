@@ -368,3 +368,28 @@ func FuzzPage(f *testing.F) {
 		}
 	})
 }
+
+// The page explains the query language behind "?", and says when no article
+// had every word and the hits are those with most of them.
+func TestPageQueryLanguage(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	_, doc := getPage(t, ts, "/?q="+url.QueryEscape("Gehlot Nadda"))
+	help := one(t, doc, "help", byClass("details", "help"))
+	for _, op := range []string{`"phrase"`, "-word", "OR", "+word", "( )"} {
+		if !strings.Contains(textOf(help), op) {
+			t.Errorf("help text lacks %s", op)
+		}
+	}
+	relaxed := one(t, doc, "relaxed notice", byClass("p", "relaxed"))
+	if !strings.Contains(textOf(relaxed), "No article has all 2") {
+		t.Errorf("relaxed notice %q", textOf(relaxed))
+	}
+	if got := hitIDs(doc); len(got) == 0 {
+		t.Error("relaxed search shows no hits")
+	}
+	_, doc = getPage(t, ts, "/?q="+url.QueryEscape("Gehlot Nadda")+"&op=and")
+	if n := len(findAll(doc, byClass("p", "relaxed"))); n != 0 || len(hitIDs(doc)) != 0 {
+		t.Errorf("op=and: %d relaxed notices, hits %v; want none", n, hitIDs(doc))
+	}
+}

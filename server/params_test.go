@@ -67,3 +67,21 @@ func TestParseSearchLang(t *testing.T) {
 		}
 	}
 }
+
+// op= says how many of the query's concepts a match needs.
+func TestParseSearchOp(t *testing.T) {
+	for _, c := range []struct {
+		op   string
+		want string
+		bad  bool
+	}{{"and", index.OpAnd, false}, {"or", index.OpOr, false}, {"", index.OpAuto, false}, {"AND", "", true}, {"most", "", true}} {
+		r, err := ParseSearch(url.Values{"q": {"modi lockdown"}, "op": {c.op}})
+		var pe *ParamError
+		switch {
+		case c.bad && (!errors.As(err, &pe) || pe.Param != "op"):
+			t.Errorf("op=%q: %v, want a 400 naming op", c.op, err)
+		case !c.bad && (err != nil || r.Op != c.want):
+			t.Errorf("op=%q: %+v, %v; want op %q", c.op, r, err, c.want)
+		}
+	}
+}
