@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsearch/bilingual/analyzers/script"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -51,7 +52,7 @@ func ReadVocabulary(path string) (Vocabulary, error) {
 		for _, w := range strings.FieldsFunc(a.Text, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
 		}) {
-			deva := strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Devanagari, r) })
+			deva := script.HasDevanagari(w)
 			switch n := len([]rune(w)); {
 			case deva && n >= 3:
 				hi[w]++
