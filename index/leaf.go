@@ -21,9 +21,6 @@ type leaf struct {
 // recorded for QueryInfo and the snippets. known says the leaf named a person
 // or party or had a translation: a word the product knows is not misspelt.
 func (p *planner) concept(l leaf, neg bool) (q bq.Query, known bool) {
-	if !l.phrase && p.stopWord(l.text) {
-		return nil, false
-	}
 	var qs []bq.Query
 	own := false
 	byField := make([]bq.Query, len(p.s.fields))
@@ -154,8 +151,8 @@ func scaleLeaves(q bq.Query, f float64) {
 }
 
 // stopWord reports whether the analyzer of word's own language (English for
-// Latin script, Hindi for Devanagari) drops it: "the" or "में" is no concept,
-// though another language's analyzer would keep it as a stray token.
+// Latin script, Hindi for Devanagari) drops it: "the" or "में" is not a
+// concept a match needs, though its clauses still help rank a question.
 func (p *planner) stopWord(word string) bool {
 	f := p.field(FieldBodyEn)
 	if Script(word) == "devanagari" {

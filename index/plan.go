@@ -76,6 +76,7 @@ type planner struct {
 	question bool  // reads as a question: ranked, not filtered, by its concepts
 	alts     []alt // every concept's clauses (see weigh)
 	weighed  bool
+	stops    []bq.Query // stop words' concepts: never needed; they rank questions (see flat)
 	must     []bq.Query // +items: needed even when relaxed
 	optional []bq.Query // other positive items
 	not      bq.Query   // the exclusions, nil when none
@@ -111,9 +112,17 @@ func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner,
 		}
 	}
 	for _, n := range parts.Optional {
-		if c := p.build(n, false); c != nil {
-			p.optional = append(p.optional, c)
+		c := p.build(n, false)
+		if c == nil {
+			continue
 		}
+		if w, ok := n.(query.Word); ok && p.stopWord(w.Text) {
+			// Never needed, but a question is ranked with them:
+			// `make eval` measured questions ranked better so.
+			p.stops = append(p.stops, c)
+			continue
+		}
+		p.optional = append(p.optional, c)
 	}
 	var not []bq.Query
 	for _, n := range parts.Excluded {
@@ -146,7 +155,7 @@ func (p *planner) query(k int) bq.Query {
 	p.weigh(k > 1 || len(p.must) > 0)
 	switch need := k - len(p.must); {
 	case len(p.optional) == 0:
-	case need >= len(p.optional):
+	case need >= len(p.optional) && (len(p.optional) > 1 || !p.question):
 		pos = append(pos, p.optional...)
 	case need <= 1 && len(p.must) == 0:
 		pos = append(pos, bleve.NewDisjunctionQuery(p.flat()...))
@@ -171,7 +180,11 @@ func (p *planner) query(k int) bq.Query {
 func (p *planner) flat() []bq.Query {
 	var out []bq.Query
 	own := make([][]bq.Query, len(p.s.fields))
-	for _, q := range p.optional {
+	items := p.optional
+	if p.question {
+		items = append(slices.Clip(items), p.stops...)
+	}
+	for _, q := range items {
 		i := slices.IndexFunc(p.alts, func(a alt) bool { return a.d == q })
 		if i < 0 {
 			out = append(out, q)
