@@ -1,9 +1,13 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/newsearch/bilingual/analyzers"
 )
@@ -13,29 +17,24 @@ const SuggestLimit = 20
 
 // Suggest lists the values of the people or parties facet whose name in
 // either script, or id, starts with prefix, most frequent first, with the
-// number of documents naming each.
-func (s *Searcher) Suggest(facet, prefix string) ([]FacetValue, error) {
-	field := facetField(facet)
+// number of documents naming each: counted from the facet columns as a
+// search's facets are, so the type-ahead and a filter by the value agree.
+func (s *Searcher) Suggest(ctx context.Context, facet, prefix string) ([]FacetValue, error) {
 	if facet != FacetPeople && facet != FacetParties {
 		return nil, fmt.Errorf("no facet %q: want people or parties", facet)
 	}
-	want := foldName(prefix)
-	dict, err := s.idx.FieldDict(field)
+	names, counts, err := s.valueCounts(ctx, facet)
 	if err != nil {
 		return nil, fmt.Errorf("facet %s: %w", facet, err)
 	}
-	defer dict.Close()
+	want := foldName(prefix)
 	out := []FacetValue{}
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("facet %s: %w", facet, err)
+	for i, name := range names {
+		if counts[i] == 0 {
+			continue
 		}
-		if e == nil {
-			break
-		}
-		v := FacetValue{Value: e.Term, Count: int(e.Count)}
-		v.Label, v.LabelHi = s.label(facet, e.Term)
+		v := FacetValue{Value: name, Count: counts[i]}
+		v.Label, v.LabelHi = s.label(facet, name)
 		if s.namesMatch(facet, v, want) {
 			out = append(out, v)
 		}
@@ -47,6 +46,64 @@ func (s *Searcher) Suggest(facet, prefix string) ([]FacetValue, error) {
 		return strings.Compare(a.Value, b.Value)
 	})
 	return out[:min(len(out), SuggestLimit)], nil
+}
+
+// valueCounts returns every value of facet with the number of live documents
+// naming it: from the facet columns, in one unscored pass over every
+// document, or from Bleve's term dictionary while the columns cannot be read.
+func (s *Searcher) valueCounts(ctx context.Context, facet string) ([]string, []int, error) {
+	v, err := s.cols.view(ctx, s.idx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if v == nil {
+		return s.dictCounts(facet)
+	}
+	defer v.close()
+	sr, err := bleve.NewMatchAllQuery().Searcher(ctx, v.reader, s.idx.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer sr.Close()
+	t := v.newTally(Request{}, true)
+	f := &filterSearcher{Searcher: sr, t: t}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(f.DocumentMatchPoolSize(), 0)}
+	for {
+		dm, err := f.Next(sctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if dm == nil {
+			break
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	if facet == FacetPeople {
+		return v.people, t.peopleN, nil
+	}
+	return v.parties, t.partyN, nil
+}
+
+// dictCounts reads facet's values and document counts from Bleve's term
+// dictionary.
+func (s *Searcher) dictCounts(facet string) ([]string, []int, error) {
+	dict, err := s.idx.FieldDict(facetField(facet))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer dict.Close()
+	var names []string
+	var counts []int
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if e == nil {
+			return names, counts, nil
+		}
+		names, counts = append(names, e.Term), append(counts, int(e.Count))
+	}
 }
 
 // namesMatch reports whether any name of v, or any word of a name, starts with

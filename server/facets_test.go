@@ -129,3 +129,26 @@ func TestFacetSuggest(t *testing.T) {
 		t.Errorf("unknown facet: status %d, want 404", code)
 	}
 }
+
+// The type-ahead counts a value as the facet of a search filtered by it does.
+func TestFacetSuggestCountsAgreeWithFilters(t *testing.T) {
+	ts := seedServer(t)
+	for _, tc := range []struct{ facet, param, prefix string }{
+		{"people", "person", "rahul"}, {"people", "person", "gehlot"}, {"parties", "party", "bjp"}, {"parties", "party", "कांग्"},
+	} {
+		_, body := get(t, ts, "/api/facets/"+tc.facet+"?"+url.Values{"prefix": {tc.prefix}}.Encode())
+		var res struct{ Values []index.FacetValue }
+		if err := json.Unmarshal(body, &res); err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Values) == 0 {
+			t.Fatalf("%s %q: no values", tc.facet, tc.prefix)
+		}
+		for _, v := range res.Values {
+			r := search(t, ts, url.Values{tc.param: {v.Value}})
+			if r.Total != uint64(v.Count) {
+				t.Errorf("%s %s: type-ahead counts %d, filtering by it finds %d", tc.facet, v.Value, v.Count, r.Total)
+			}
+		}
+	}
+}

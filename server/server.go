@@ -110,7 +110,9 @@ func (s *Server) handleFacet(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, paramErr("prefix", "not valid UTF-8 or too long"))
 		return
 	}
-	vals, err := s.search.Suggest(facet, prefix)
+	ctx, cancel := s.deadline(r.Context())
+	defer cancel()
+	vals, err := s.search.Suggest(ctx, facet, prefix)
 	if err != nil {
 		s.searchFailed(w, r, err)
 		return
