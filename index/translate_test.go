@@ -2,7 +2,11 @@ package index
 
 import (
 	"context"
+	"os"
 	"testing"
+
+	"github.com/newsearch/bilingual/analyzers/lexicon"
+	"github.com/newsearch/bilingual/articles"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -83,5 +87,37 @@ func TestExpansionShowsTheQueryWords(t *testing.T) {
 		if exps := qi.Expansions; len(exps) == 0 || exps[0].From != want {
 			t.Errorf("%q: expansions %+v, want the first from %q", q, qi.Expansions, want)
 		}
+	}
+}
+
+// FreeDict is used only when configured and present: with NoFreedict no
+// expansion comes from it, with Debian's dictionary installed some does.
+func TestFreedictIsExplicit(t *testing.T) {
+	s := seedSearcher(t) // NoFreedict
+	for _, q := range []string{"resignation", "government", "इस्तीफा", "सरकार"} {
+		_, qi := planned(t, s, q)
+		for _, e := range qi.Expansions {
+			if e.Source == "freedict" {
+				t.Errorf("%s: a FreeDict expansion with NoFreedict: %+v", q, e)
+			}
+		}
+	}
+	if _, err := os.Stat(lexicon.FreedictPath); err != nil {
+		t.Skipf("Debian's dict-freedict-eng-hin is not installed (%v): the rest needs it", err)
+	}
+	w, idx := newWriter(t)
+	if err := w.Write(context.Background(), []articles.Document{{ID: "a", Body: "x"}}); err != nil {
+		t.Fatal(err)
+	}
+	fd := newSearcher(t, idx, SearchConfig{Freedict: lexicon.FreedictPath})
+	found := false
+	for _, q := range []string{"butterfly", "telescope", "violin", "mountain", "elephant"} {
+		_, qi := planned(t, fd, q)
+		for _, e := range qi.Expansions {
+			found = found || e.Source == "freedict"
+		}
+	}
+	if !found {
+		t.Error("FreeDict configured and installed, but no query was expanded from it")
 	}
 }

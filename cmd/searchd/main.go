@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/newsearch/bilingual/analyzers/lexicon"
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
@@ -36,6 +37,7 @@ func run(args []string, stderr io.Writer) int {
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest accepted write request body in bytes")
 	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
 	corsOrigin := fs.String("cors-origin", "", "origin allowed to call GET /api/* from a browser (default none: no CORS)")
+	freedict := fs.String("freedict", lexicon.FreedictPath, "Debian's FreeDict English–Hindi dictionary (dict-freedict-eng-hin), a fallback for query translation; \"\" for the embedded lexicon only")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -97,7 +99,14 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	ext := entities.NewExtractor(gaz)
-	s, err := index.NewSearcher(idx, gaz, ext, index.SearchConfig{Logger: log})
+	cfg := index.SearchConfig{Logger: log, Freedict: *freedict}
+	if *freedict == "" {
+		cfg.Freedict = index.NoFreedict
+	} else if _, err := os.Stat(*freedict); err != nil {
+		// Results then differ from a server that has it: say so.
+		log.Warn("FreeDict absent: queries are translated with the embedded lexicon only", "freedict", *freedict, "err", err)
+	}
+	s, err := index.NewSearcher(idx, gaz, ext, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2
