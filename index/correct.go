@@ -143,26 +143,35 @@ func (p *planner) correct(ctx context.Context, r index.IndexReader, word string)
 	}
 	if best == "" {
 		// No known word is close: the index's own words, analyzed alike.
-		if fr, ok := r.(index.IndexReaderFuzzy); ok {
-			for _, t := range a.an.Analyze([]byte(word)) {
-				d, err := fr.FieldDictFuzzy(field, string(t.Term), distance(n), "")
-				if err != nil {
-					break
-				}
-				for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
-					if e.Term != string(t.Term) && e.Count > bestDF {
-						best, bestDF = e.Term, e.Count
-					}
-				}
-				d.Close()
-				break
-			}
-		}
+		best, bestDF = closestTerm(r, a, field, word, distance(n))
 	}
 	if best == "" || bestDF < rareRatio*max(own, 1) && own > 0 {
 		return ""
 	}
 	return best
+}
+
+// closestTerm returns the most frequent term of field within dist edits of
+// word's one analyzed term, and its document count; "" when there is none.
+func closestTerm(r index.IndexReader, a textField, field, word string, dist int) (string, uint64) {
+	fr, ok := r.(index.IndexReaderFuzzy)
+	toks := a.an.Analyze([]byte(word))
+	if !ok || len(toks) != 1 {
+		return "", 0
+	}
+	term := string(toks[0].Term)
+	d, err := fr.FieldDictFuzzy(field, term, dist, "")
+	if err != nil {
+		return "", 0
+	}
+	defer d.Close()
+	best, bestDF := "", uint64(0)
+	for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+		if e.Term != term && e.Count > bestDF {
+			best, bestDF = e.Term, e.Count
+		}
+	}
+	return best, bestDF
 }
 
 // docFreq is how many documents have word, analyzed by f's analyzer, in field.
