@@ -9,13 +9,6 @@ import (
 	"github.com/newsearch/bilingual/query"
 )
 
-// Queries are built from concepts. A concept is one word, phrase or name of the query, matched in either
-// language (Pirkola's structured queries for dictionary-based cross-language
-// retrieval): its own analyzed form in every language field, its
-// translations, its phonetic keys and the person or party it names, OR-ed.
-// The query's operators then apply to concepts, so "Congress -भाजपा" excludes
-// articles that name the BJP in any script, and two words must both match,
-// each in whichever language the article is written.
 // name is a run of query words that together name a known person or party,
 // or form a dictionary phrase: one concept, so its words are not translated
 // one by one (शिवराज सिंह चौहान is not "lion") and match only together.
@@ -81,7 +74,14 @@ func (p *planner) longestName(items []query.Node) (int, query.Node) {
 }
 
 // build turns a query tree into Bleve's, with each leaf a concept; neg says
-// the node sits under an exclusion.
+// the node sits under an exclusion. A concept is one word, phrase or name
+// matched in either language (Pirkola's structured queries for
+// dictionary-based cross-language retrieval): its own analyzed form in every
+// language field, its translations, its phonetic keys and the person or
+// party it names, OR-ed (leaf.go). The query's operators apply to concepts,
+// so "Congress -भाजपा" excludes articles that name the BJP in any script,
+// and two words must both match, each in whichever language the article is
+// written.
 func (p *planner) build(n query.Node, neg bool) bq.Query {
 	switch n := n.(type) {
 	case query.And:

@@ -1,7 +1,7 @@
 // How the package's two flows run, file by file. (The package comment
-// itself is in document.go.)
+// itself is in mapping.go.)
 //
-// Indexing. reader.go turns input files into Documents (document.go),
+// Indexing. The articles package turns input files into Documents,
 // reporting bad records as Problems. open.go opens or creates the index
 // directory with the mapping of mapping.go, built from BuildOptions. A
 // Builder (builder.go, bulk) or a Writer (writer.go, one acknowledged batch
@@ -20,8 +20,14 @@
 //
 //   - resolve maps people and parties filtered by name to ids, in a copy of
 //     the request;
-//   - textQuery builds the disjunction over every language field, the
-//     entities the query names and its expansions (translate.go);
+//   - plan (plan.go) parses the query (package query) and turns it into
+//     concepts: runs of words that name a known person or party or form a
+//     dictionary phrase become one (concept.go); each word, phrase or name
+//     becomes the disjunction of its own words in every language field, the
+//     entities it names, its translations and phonetic keys (leaf.go,
+//     translate.go), and a word the index lacks its close spelling too
+//     (correct.go); the operators then apply to concepts, and MinMatch says
+//     how many a match needs, one fewer at a time when nothing has them all;
 //   - facet counts come from the cache when it has them;
 //   - view.search (splitsearch.go) runs the text query once over a snapshot
 //     of the in-memory facet columns (columns.go), in parts over ranges of
@@ -35,6 +41,7 @@
 //   - each hit gets a snippet marking the query's words, translations and
 //     entity names (snippet.go).
 //
-// Suggest (suggest.go) serves the people and parties type-ahead.
+// Suggest (suggest.go) serves the people and parties type-ahead, counting
+// from the same columns.
 
 package index
