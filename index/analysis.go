@@ -84,3 +84,22 @@ func orNone(analyzer string) string {
 	}
 	return fmt.Sprintf("%q", analyzer)
 }
+
+// checkAnalysis refuses an index whose mapping is not the one this build
+// makes for opt's analysis: a stock-analyzer index (cmd/eval's comparison)
+// where ours is wanted would silently find less, and a mapping that differs
+// although the format version matches means the version was not bumped.
+func checkAnalysis(dir string, m mapping.IndexMapping, opt BuildOptions) error {
+	built, err := analysisOf(m)
+	if err != nil {
+		return fmt.Errorf("index %s: %w: %w; %s", dir, ErrOldFormat, err, reindexHint(dir))
+	}
+	if built.opt.Stock != opt.Stock {
+		what := "Bleve's stock analyzers (cmd/eval's comparison), which find less than ours"
+		if opt.Stock {
+			what = "this project's analyzers, not the stock ones asked for"
+		}
+		return fmt.Errorf("index %s: %w: it was built with %s; %s", dir, ErrForeignIndex, what, reindexHint(dir))
+	}
+	return nil
+}

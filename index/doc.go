@@ -3,7 +3,9 @@
 //
 // Indexing. The articles package turns input files into Documents,
 // reporting bad records as Problems. open.go opens or creates the index
-// directory with the mapping of mapping.go, built from BuildOptions. A
+// directory with the mapping of mapping.go, built from BuildOptions, after
+// format.go has checked an existing one is of this build's FormatVersion,
+// whole, and this project's (or refused it saying why and how to re-index). A
 // Builder (builder.go, bulk) or a Writer (writer.go, one acknowledged batch
 // at a time) then prepares each document (builder.go: prepare routes text
 // to the per-language fields and records the people, parties and dates the

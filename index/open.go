@@ -12,17 +12,40 @@ import (
 )
 
 // Open opens the index in dir, creating it with a mapping built from opt when
-// dir does not exist yet.
+// dir does not exist yet. An existing index must have this build's format
+// (FormatVersion) and the analysis opt asks for (ours, or opt.Stock);
+// otherwise the error wraps ErrOldFormat, ErrForeignIndex or ErrDamagedIndex
+// and says what to do. opt.Scoring matters only for a new index.
 func Open(dir string, opt BuildOptions) (bleve.Index, error) {
-	if _, err := os.Stat(dir); err == nil {
-		idx, err := bleve.Open(dir)
-		if err != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, err)
-		}
-		return idx, nil
-	} else if !errors.Is(err, os.ErrNotExist) {
+	return open(dir, opt, nil)
+}
+
+// open is Open, passing runtime to Bleve for an existing index.
+func open(dir string, opt BuildOptions, runtime map[string]any) (bleve.Index, error) {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return create(dir, opt)
+	} else if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	if err := checkFormat(dir); err != nil {
+		return nil, err
+	}
+	idx, err := bleve.OpenUsing(dir, runtime)
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("open index %s: %w", dir, ErrIndexInUse)
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if err := checkAnalysis(dir, idx.Mapping(), opt); err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	return idx, nil
+}
+
+// create makes a new index in dir and records its format in it.
+func create(dir string, opt BuildOptions) (bleve.Index, error) {
 	m, err := NewMapping(opt)
 	if err != nil {
 		return nil, err
@@ -30,6 +53,10 @@ func Open(dir string, opt BuildOptions) (bleve.Index, error) {
 	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := writeFormat(idx); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("create index %s: record format: %w", dir, err)
 	}
 	return idx, nil
 }
@@ -47,15 +74,5 @@ const lockWait = 2 * time.Second
 // absent, but fails with ErrIndexInUse instead of waiting forever when
 // another process (a running searchd, another indexer) holds it.
 func OpenWritable(dir string, opt BuildOptions) (bleve.Index, error) {
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		return Open(dir, opt)
-	}
-	idx, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait.String()})
-	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("open index %s: %w", dir, ErrIndexInUse)
-		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	return idx, nil
+	return open(dir, opt, map[string]any{"bolt_timeout": lockWait.String()})
 }
