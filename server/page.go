@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/newsearch/bilingual/index"
@@ -59,7 +60,10 @@ func (p *page) static() http.Handler {
 	files := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		setSecurityHeaders(w.Header())
-		if strings.HasSuffix(r.URL.Path, "/") {
+		// A name fs.FS cannot hold (bad UTF-8, "..", a NUL) is simply not
+		// there: http.FileServer would answer it 500.
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if strings.HasSuffix(r.URL.Path, "/") || !fs.ValidPath(name) {
 			http.NotFound(w, r)
 			return
 		}
@@ -69,7 +73,13 @@ func (p *page) static() http.Handler {
 }
 
 func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
+	v, err := ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		// Keep what can be read of the query in the search box.
+		lenient, _ := url.ParseQuery(r.URL.RawQuery)
+		p.render(w, r, &pageView{Status: http.StatusBadRequest, Q: validText(lenient.Get("q")), Error: err.Error()})
+		return
+	}
 	req, err := ParseSearch(v)
 	if err != nil {
 		p.render(w, r, &pageView{Status: http.StatusBadRequest, Q: validText(v.Get("q")), Error: err.Error()})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,34 @@ func (e *ParamError) Error() string { return fmt.Sprintf("parameter %s: %s", e.P
 
 func paramErr(param, format string, args ...any) error {
 	return &ParamError{Param: param, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ParseQuery splits a raw query string into its parameters like
+// url.ParseQuery, but fails on the first pair it cannot read with a
+// ParamError naming its key: net/http drops such a pair silently, so
+// q=modi% would search for everything. A raw ';' is refused too, for the
+// same reason (Go no longer takes it for a separator).
+func ParseQuery(raw string) (url.Values, error) {
+	v := url.Values{}
+	for pair := range strings.SplitSeq(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		rawKey, rawVal, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(rawKey)
+		if err != nil {
+			return nil, paramErr(clip(rawKey), "invalid percent-encoding in the parameter's name (write %% as %%25)")
+		}
+		if strings.Contains(pair, ";") {
+			return nil, paramErr(clip(key), "holds a raw ';' (separate parameters with &, write ; as %%3B)")
+		}
+		val, err := url.QueryUnescape(rawVal)
+		if err != nil {
+			return nil, paramErr(clip(key), "invalid percent-encoding in %q (write %% as %%25)", clip(rawVal))
+		}
+		v[key] = append(v[key], val)
+	}
+	return v, nil
 }
 
 // knownParam reports whether /api/search accepts a parameter; anything else is

@@ -62,7 +62,12 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	req, err := ParseSearch(r.URL.Query())
+	v, err := ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	req, err := ParseSearch(v)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
@@ -98,7 +103,11 @@ func (s *Server) handleFacet(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no facet "+facet+": want people or parties"))
 		return
 	}
-	v := r.URL.Query()
+	v, err := ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
 	for k := range v {
 		if k != "prefix" {
 			writeError(w, http.StatusBadRequest, paramErr(k, "unknown parameter"))
