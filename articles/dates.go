@@ -6,6 +6,25 @@ import (
 	"time"
 )
 
+// The years a document's date, and a date filter of the search API, may
+// have. Bleve keeps a date as int64 nanoseconds since 1970, which reach
+// 1677-09-21..2262-04-11, and drops one outside that range without a word
+// (the article would be indexed undated); these bounds keep a margin inside
+// it, and a date outside them is refused with its record's file and line.
+const (
+	MinYear = 1700
+	MaxYear = 2200
+)
+
+// CheckYear says why t cannot be a document's date or a filter's bound, or
+// returns "" when it can.
+func CheckYear(t time.Time) string {
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		return fmt.Sprintf("year %d is outside the years %d..%d the index can hold", y, MinYear, MaxYear)
+	}
+	return ""
+}
+
 // splitDateLine takes a leading "date YYYY-MM-DD" off an article. The date
 // may be followed on the same line by body text, which stays in rest. A
 // first line that does not look like a date line is all body.
@@ -22,6 +41,9 @@ func splitDateLine(s string) (date time.Time, rest, reason string) {
 	d, err := time.Parse(time.DateOnly, after[:10])
 	if err != nil {
 		return time.Time{}, "", fmt.Sprintf("unreadable date %q in date line", after[:10])
+	}
+	if why := CheckYear(d); why != "" {
+		return time.Time{}, "", fmt.Sprintf("date %s in date line: %s", after[:10], why)
 	}
 	return d, after[10:], ""
 }

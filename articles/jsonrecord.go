@@ -80,6 +80,9 @@ func parseJSONRecord(b []byte) (Document, string) {
 	if err != nil {
 		return Document{}, fmt.Sprintf("unreadable date in field date: %q", truncateRunes(dateStr, 40))
 	}
+	if why := CheckYear(date); strings.TrimSpace(dateStr) != "" && why != "" {
+		return Document{}, fmt.Sprintf("date %q in field date: %s", truncateRunes(dateStr, 40), why)
+	}
 	return Document{
 		ID:     strings.TrimSpace(id),
 		Title:  strings.TrimSpace(title),

@@ -31,6 +31,8 @@ func TestReadTxt(t *testing.T) {
 		{name: "date glued to text is body", file: "w3.txt", content: "date 2020-01-02T10:00 text", wantID: "w3", wantBody: "date 2020-01-02T10:00 text"},
 		{name: "date on second line is body", file: "w4.txt", content: "Hello\ndate 2020-01-02", wantID: "w4", wantBody: "Hello\ndate 2020-01-02"},
 		{name: "impossible date", file: "bd.txt", content: "date 2019-13-45 text", wantErr: `unreadable date "2019-13-45"`},
+		{name: "date before what the index holds", file: "old.txt", content: "date 1500-01-01 text", wantErr: "date 1500-01-01 in date line: year 1500 is outside the years 1700..2200"},
+		{name: "date after what the index holds", file: "new.txt", content: "date 9999-12-31\ntext", wantErr: "year 9999 is outside"},
 		{name: "date only", file: "do.txt", content: "date 2020-01-02\n  \n", wantErr: "no text"},
 		{name: "empty", file: "e.txt", content: "", wantErr: "no text"},
 		{name: "whitespace only", file: "ws.txt", content: " \n\t\r\n", wantErr: "no text"},

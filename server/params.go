@@ -9,17 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/analyzers"
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/index"
 )
 
 // MaxQueryBytes bounds the query text a request may carry.
 const MaxQueryBytes = 1024
-
-// The range of years a date filter may name.
-const (
-	minYear = 1700
-	maxYear = 2200
-)
 
 // ParamError is a bad request parameter; the handler answers it with 400.
 type ParamError struct {
@@ -132,9 +127,8 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 		if err != nil {
 			return r, paramErr(p.name, "%q is not a date YYYY-MM-DD", clip(s))
 		}
-		// Bleve keeps dates as nanoseconds since 1970, which reach 1678–2261.
-		if t.Year() < minYear || t.Year() > maxYear {
-			return r, paramErr(p.name, "%s is outside the years %d..%d", s, minYear, maxYear)
+		if why := articles.CheckYear(t); why != "" {
+			return r, paramErr(p.name, "%s: %s", s, why)
 		}
 		*p.dst = t
 	}

@@ -108,3 +108,32 @@ func TestStaticNeverFails(t *testing.T) {
 		}
 	}
 }
+
+// POST /api/docs refuses a date the index cannot store, by line, and keeps
+// the good records; the API's date filters have the same bounds.
+func TestDatesOutsideTheIndexRange(t *testing.T) {
+	ts := writableServer(t, nil)
+	body := `{"id":"d-ok","text":"Nitish Kumar met Lalu Prasad in Patna.","date":"2019-06-29"}` + "\n" +
+		`{"id":"d-old","text":"Nitish Kumar met Lalu Prasad in Patna.","date":"1600-01-01"}` + "\n"
+	status, b, _ := do(t, "POST", ts.URL+"/api/docs", testToken, body)
+	var res struct {
+		Indexed  int
+		Rejected []struct {
+			Line   int
+			Reason string
+		}
+	}
+	if err := json.Unmarshal(b, &res); err != nil || status != http.StatusOK || res.Indexed != 1 || len(res.Rejected) != 1 ||
+		res.Rejected[0].Line != 2 || !strings.Contains(res.Rejected[0].Reason, "year 1600 is outside the years 1700..2200") {
+		t.Errorf("POST: %d %s; want 200, 1 indexed, line 2 rejected for its year", status, b)
+	}
+	if code, _ := get(t, ts, "/api/docs/d-old"); code != http.StatusNotFound {
+		t.Errorf("the refused record was indexed: GET status %d", code)
+	}
+	for _, q := range []string{"from=1699-12-31", "to=2201-01-01"} {
+		code, body := get(t, ts, "/api/search?"+q)
+		if code != http.StatusBadRequest || !strings.Contains(string(body), "outside the years 1700..2200") {
+			t.Errorf("%s: %d %s; want 400 naming the years", q, code, body)
+		}
+	}
+}
