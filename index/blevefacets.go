@@ -53,7 +53,7 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 			req := bleve.NewSearchRequestOptions(groups.without(text, name), 0, 0, false)
 			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), s.facetSize(name)))
 			var err error
-			if res, err = s.idx.SearchInContext(ctx, req); err != nil {
+			if res, err = s.live.idx.SearchInContext(ctx, req); err != nil {
 				return nil, fmt.Errorf("facet %s: %w", name, err)
 			}
 		}
@@ -232,7 +232,7 @@ func (s *Searcher) countBuckets(ctx context.Context, q query.Query, buckets []Da
 func (s *Searcher) facetSearch(ctx context.Context, q query.Query, fr *bleve.FacetRequest) (*search.FacetResult, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(FacetDates, fr)
-	res, err := s.idx.SearchInContext(ctx, req)
+	res, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("dates facet: %w", err)
 	}
@@ -259,7 +259,7 @@ func (s *Searcher) dateSpan(ctx context.Context, q query.Query) (lo, hi time.Tim
 		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 		req.SortBy([]string{order})
 		req.Fields = []string{FieldDate}
-		res, err := s.idx.SearchInContext(ctx, req)
+		res, err := s.live.idx.SearchInContext(ctx, req)
 		if err != nil {
 			return lo, hi, false, fmt.Errorf("date span: %w", err)
 		}

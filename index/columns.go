@@ -100,14 +100,14 @@ type view struct {
 	minDay, maxDay         int32    // the range of the segments' days
 }
 
-// view returns the facet columns of a new snapshot of idx, reading those of
-// small new segments itself. When larger ones are missing (a merge, a fresh
-// start) it waits for a background fill to read them, as long as ctx allows,
-// and returns nil if they are still missing; so it does when the index is not
-// a scorch index.
-func (fc *facetColumns) view(ctx context.Context, idx bleve.Index) (*view, error) {
+// view returns the facet columns of a new snapshot of the live index, reading
+// those of small new segments itself. When larger ones are missing (a merge,
+// a fresh start) it waits for a background fill to read them, as long as ctx
+// allows, and returns nil if they are still missing; so it does when the
+// index is not a scorch index. The caller holds the live index (acquire).
+func (fc *facetColumns) view(ctx context.Context, live *liveIndex) (*view, error) {
 	for waited := false; ; waited = true {
-		v, fill, err := fc.tryView(idx)
+		v, fill, err := fc.tryView(live)
 		if v != nil || err != nil || fill == nil || waited {
 			return v, err
 		}
@@ -120,8 +120,8 @@ func (fc *facetColumns) view(ctx context.Context, idx bleve.Index) (*view, error
 }
 
 // tryView is view without waiting: it returns the running fill instead.
-func (fc *facetColumns) tryView(idx bleve.Index) (*view, <-chan struct{}, error) {
-	adv, err := idx.Advanced()
+func (fc *facetColumns) tryView(live *liveIndex) (*view, <-chan struct{}, error) {
+	adv, err := live.idx.Advanced()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,7 +149,7 @@ func (fc *facetColumns) tryView(idx bleve.Index) (*view, <-chan struct{}, error)
 	fc.mu.Unlock()
 	if missing > syncColumnsDocs {
 		r.Close()
-		return nil, fc.fillInBackground(idx), nil
+		return nil, fc.fillInBackground(live), nil
 	}
 	for i, ss := range segs {
 		if v.segs[i] == nil {
@@ -173,7 +173,7 @@ func (v *view) close() { v.reader.Close() }
 // fillInBackground reads the columns of every segment of the index that has
 // none, unless a fill is running, and returns the running fill (nil once the
 // Searcher is closed).
-func (fc *facetColumns) fillInBackground(idx bleve.Index) <-chan struct{} {
+func (fc *facetColumns) fillInBackground(live *liveIndex) <-chan struct{} {
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	if fc.closed.Load() {
@@ -193,8 +193,18 @@ func (fc *facetColumns) fillInBackground(idx bleve.Index) <-chan struct{} {
 			fc.mu.Unlock()
 			close(done)
 		}()
+		// A search may be waiting for this fill while holding the index, so
+		// a fill must not queue behind a reopen waiting for that search: it
+		// gives up instead, and searches count facets with Bleve meanwhile.
+		if !live.mu.TryRLock() {
+			return
+		}
+		defer live.mu.RUnlock()
+		if !live.open {
+			return
+		}
 		began := time.Now()
-		docs, err := fc.fill(idx)
+		docs, err := fc.fill(live.idx)
 		if err != nil {
 			fc.log.Warn("facet columns", "err", err) // Bleve counts facets meanwhile
 			return
@@ -319,6 +329,14 @@ func (v *view) docs() uint64 {
 	}
 	last := len(v.segs) - 1
 	return v.offsets[last] + uint64(len(v.segs[last].lang))
+}
+
+// reset forgets every segment's columns: a reopened index numbers its new
+// segments afresh, so an id may name another segment than before.
+func (fc *facetColumns) reset() {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	fc.segs = nil
 }
 
 // close waits for a background fill to stop.

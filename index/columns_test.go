@@ -45,7 +45,7 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 10, 0, false)
 	s.mainFacets(req, groups)
-	bres, err := s.idx.SearchInContext(ctx, req)
+	bres, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestColumnsFollowWrites(t *testing.T) {
 	}
 	// The write's small segment is read by the search itself: the columns
 	// serve it at once.
-	v, err := s.cols.view(context.Background(), s.idx)
+	v, err := s.cols.view(context.Background(), s.live)
 	if err != nil || v == nil {
 		t.Fatalf("no facet columns right after a write (%v)", err)
 	}
@@ -168,7 +168,7 @@ func TestColumnsFollowWrites(t *testing.T) {
 func columnsView(tb testing.TB, s *Searcher) *view {
 	tb.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		v, err := s.cols.view(context.Background(), s.idx)
+		v, err := s.cols.view(context.Background(), s.live)
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -89,7 +89,7 @@ func (s *Searcher) label(facet, value string) (string, string) {
 		if p, ok := s.gaz.Person(value); ok {
 			return p.NameEn, p.NameHi
 		}
-		if raw, err := s.idx.GetInternal(personKey(value)); err == nil && raw != nil {
+		if raw, err := s.live.idx.GetInternal(personKey(value)); err == nil && raw != nil {
 			var p entities.Person
 			if json.Unmarshal(raw, &p) == nil {
 				return p.NameEn, p.NameHi

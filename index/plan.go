@@ -88,7 +88,7 @@ func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner,
 	p := &planner{s: s, ctx: ctx, qi: qi, budget: MaxExpansionClauses, question: isQuestion(q)}
 	p.tree = query.Parse(q)
 	if s.spell != nil {
-		adv, err := s.idx.Advanced()
+		adv, err := s.live.idx.Advanced()
 		if err != nil {
 			return nil, err
 		}

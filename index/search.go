@@ -48,6 +48,11 @@ func (s *Searcher) resolve(r *Request) {
 // Search runs r and returns hits with snippets.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	began := time.Now()
+	release, err := s.hold()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	s.inflight.Add(1)
 	defer s.inflight.Add(-1)
 	if r.Size <= 0 {
@@ -124,7 +129,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 // counts, or, only if they cannot be read in time, with Bleve's filters and
 // facets.
 func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
-	v, err := s.cols.view(ctx, s.idx)
+	v, err := s.cols.view(ctx, s.live)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,7 +143,7 @@ func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request,
 	if count {
 		s.mainFacets(req, groups)
 	}
-	res, err := s.idx.SearchInContext(ctx, req)
+	res, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil || !count {
 		return res, nil, err
 	}
@@ -213,10 +218,15 @@ func (s *Searcher) queryTerms(q string) []map[string]bool {
 
 // Document returns the stored document with id, or false when it is unknown.
 func (s *Searcher) Document(ctx context.Context, id string) (map[string]any, bool, error) {
+	release, err := s.hold()
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
 	q := bleve.NewDocIDQuery([]string{id})
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 	req.Fields = []string{"*"}
-	res, err := s.idx.SearchInContext(ctx, req)
+	res, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, false, fmt.Errorf("load document %s: %w", id, err)
 	}

@@ -23,7 +23,7 @@ type textField struct {
 
 // Searcher runs searches against an open index. It is safe for concurrent use.
 type Searcher struct {
-	idx    bleve.Index
+	live   *liveIndex // the index, which a failed write may reopen
 	fields []textField
 	gaz    *entities.Gazetteer
 	ext    *entities.Extractor
@@ -63,7 +63,7 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		return nil, fmt.Errorf("new searcher: %w", err)
 	}
 	en, hi, deva := built.en, built.hi, built.deva
-	s := &Searcher{idx: idx, gaz: gaz, ext: ext, facets: newFacetCache(FacetCacheSize), fields: []textField{
+	s := &Searcher{live: newLiveIndex(idx, idx.Name(), cfg.logger()), gaz: gaz, ext: ext, facets: newFacetCache(FacetCacheSize), fields: []textField{
 		{name: FieldTitleEn, analyzer: en, boost: TitleBoost},
 		{name: FieldBodyEn, analyzer: en, boost: 1},
 		{name: FieldTitleHi, analyzer: hi, boost: TitleBoost},
@@ -105,22 +105,81 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
 	s.scoring = built.scoringModel
-	s.cols.fillInBackground(idx)
+	s.live.onSwap = func() {
+		s.cols.reset()
+		s.invalidate()
+	}
+	s.cols.fillInBackground(s.live)
 	return s, nil
 }
 
-// Index returns the underlying Bleve index.
-func (s *Searcher) Index() bleve.Index { return s.idx }
+// Index returns the Bleve index open now. A write Bleve fails to persist
+// makes the Searcher close it and open the directory again (see Writer), so
+// keep it no longer than one use, and prefer the Searcher's own methods.
+func (s *Searcher) Index() bleve.Index {
+	s.live.mu.RLock()
+	defer s.live.mu.RUnlock()
+	return s.live.idx
+}
+
+// hold keeps the index open, and not replaced, until release is called:
+// every public method that reads the index holds it for its whole run.
+func (s *Searcher) hold() (release func(), err error) {
+	_, _, release, err = s.live.acquire()
+	return release, err
+}
 
 // Writer returns a writer over the Searcher's index that prepares documents
 // with the Searcher's extractor and tells the Searcher of every commit, so a
 // search after an acknowledged write never sees facet counts from before
-// it. Writes to the index should go through it (or another of these).
-func (s *Searcher) Writer() *Writer { return NewWriter(s.idx, s.ext, s.invalidate) }
+// it. Writes to the index should go through it (or another of these). When
+// Bleve fails to persist a write, the writer closes the index and reopens it
+// from the directory it was opened from (bleve.Index.Name), so that
+// searches go on over the last persisted snapshot, and answers a
+// *WriteError saying whether the write was applied.
+func (s *Searcher) Writer() *Writer {
+	return &Writer{live: s.live, x: s.ext, onCommit: s.invalidate}
+}
+
+// DocCount returns how many documents the index holds.
+func (s *Searcher) DocCount() (uint64, error) {
+	release, err := s.hold()
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	return s.live.idx.DocCount()
+}
+
+// Health is the state of the Searcher's index for operators.
+type Health struct {
+	// Open is false while the index is closed after a failed write and
+	// reopening it fails (searches answer ErrIndexUnavailable).
+	Open bool
+	// Fault, when not nil, is why writes are refused: the last one failed.
+	// The next write after WriteRetryInterval tries again.
+	Fault *Fault
+	// WriteFailures counts the writes Bleve failed to persist since start.
+	WriteFailures uint64
+}
+
+// Health reports whether the index is open and writable.
+func (s *Searcher) Health() Health {
+	s.live.mu.RLock()
+	open := s.live.open
+	s.live.mu.RUnlock()
+	return Health{Open: open, Fault: s.live.currentFault(), WriteFailures: s.live.failures.Load()}
+}
 
 // Close stops the Searcher's background work on the index. Call it before
-// closing the index.
+// closing the index (CloseIndex).
 func (s *Searcher) Close() error {
+	s.live.stopRetrying()
 	s.cols.close()
 	return nil
 }
+
+// CloseIndex closes the index open now: the one NewSearcher was given, or
+// the one a failed write reopened in its place. Call it, after Close,
+// instead of closing the index given to NewSearcher.
+func (s *Searcher) CloseIndex() error { return s.live.close() }

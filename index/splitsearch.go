@@ -35,7 +35,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
 	newSearcher := func() (search.Searcher, error) {
-		sr, err := req.Query.Searcher(ctx, v.reader, s.idx.Mapping(), search.SearcherOptions{})
+		sr, err := req.Query.Searcher(ctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{})
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}

@@ -23,6 +23,11 @@ func (s *Searcher) Suggest(ctx context.Context, facet, prefix string) ([]FacetVa
 	if facet != FacetPeople && facet != FacetParties {
 		return nil, fmt.Errorf("no facet %q: want people or parties", facet)
 	}
+	release, err := s.hold()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	names, counts, err := s.valueCounts(ctx, facet)
 	if err != nil {
 		return nil, fmt.Errorf("facet %s: %w", facet, err)
@@ -52,7 +57,7 @@ func (s *Searcher) Suggest(ctx context.Context, facet, prefix string) ([]FacetVa
 // naming it: from the facet columns, in one unscored pass over every
 // document, or from Bleve's term dictionary while the columns cannot be read.
 func (s *Searcher) valueCounts(ctx context.Context, facet string) ([]string, []int, error) {
-	v, err := s.cols.view(ctx, s.idx)
+	v, err := s.cols.view(ctx, s.live)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -60,7 +65,7 @@ func (s *Searcher) valueCounts(ctx context.Context, facet string) ([]string, []i
 		return s.dictCounts(facet)
 	}
 	defer v.close()
-	sr, err := bleve.NewMatchAllQuery().Searcher(ctx, v.reader, s.idx.Mapping(), search.SearcherOptions{Score: "none"})
+	sr, err := bleve.NewMatchAllQuery().Searcher(ctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +92,7 @@ func (s *Searcher) valueCounts(ctx context.Context, facet string) ([]string, []i
 // dictCounts reads facet's values and document counts from Bleve's term
 // dictionary.
 func (s *Searcher) dictCounts(facet string) ([]string, []int, error) {
-	dict, err := s.idx.FieldDict(facetField(facet))
+	dict, err := s.live.idx.FieldDict(facetField(facet))
 	if err != nil {
 		return nil, nil, err
 	}

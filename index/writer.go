@@ -3,11 +3,13 @@ package index
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
@@ -15,9 +17,10 @@ import (
 
 // Writer adds and deletes documents in an open index synchronously, preparing
 // each one exactly as Builder does; it is what searchd's write API uses, so
-// that an acknowledged write is already durable.
+// that an acknowledged write is already durable. A write Bleve fails to
+// persist returns a *WriteError saying whether it was applied; see liveIndex.
 type Writer struct {
-	idx      bleve.Index
+	live     *liveIndex
 	x        *entities.Extractor
 	onCommit func()
 }
@@ -26,9 +29,12 @@ type Writer struct {
 // may be nil to index text only. onCommit, when not nil, is called after
 // each persisted write or deletion, before Write or Delete returns: what
 // caches the index's contents (a Searcher's facet counts) learns of every
-// change before it is acknowledged. It is safe for concurrent use.
+// change before it is acknowledged. It is safe for concurrent use. It never
+// closes idx, which its caller owns: a write it fails to persist answers a
+// *WriteError with MaybeApplied set. A Searcher's Writer (Searcher.Writer)
+// instead reopens the index and says truthfully what became of the write.
 func NewWriter(idx bleve.Index, x *entities.Extractor, onCommit func()) *Writer {
-	return &Writer{idx: idx, x: x, onCommit: onCommit}
+	return &Writer{live: newLiveIndex(idx, "", slog.New(slog.DiscardHandler)), x: x, onCommit: onCommit}
 }
 
 // committed tells onCommit of a persisted batch.
@@ -76,17 +82,63 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("write %d documents: %w", len(docs), err)
 	}
-	batch := w.idx.NewBatch()
+	if err := w.live.refusal(); err != nil {
+		return err
+	}
+	idx, gen, release, err := w.live.acquire()
+	if err != nil {
+		return err
+	}
+	batch := idx.NewBatch()
 	for i, p := range out {
 		if err := addToBatch(batch, docs[i].ID, p.doc, p.unknown); err != nil {
+			release()
 			return err
 		}
 	}
-	if err := w.idx.Batch(batch); err != nil {
-		return fmt.Errorf("write batch of %d documents: %w", len(docs), err)
+	err = idx.Batch(batch)
+	release()
+	if err != nil {
+		err = w.live.failed(gen, fmt.Errorf("write batch of %d documents: %w", len(docs), err),
+			func(idx bleve.Index) (bool, error) { return holds(idx, docs) })
+		if err != nil {
+			return err
+		}
+	} else {
+		w.live.succeeded()
 	}
 	w.committed()
 	return nil
+}
+
+// holds reports whether idx holds docs as written (the last of a repeated
+// id), by their stored title and body: what a reopened index is asked after
+// a write failed, since the batch is either wholly in its last persisted
+// snapshot or not at all.
+func holds(idx bleve.Index, docs []articles.Document) (bool, error) {
+	last := make(map[string]articles.Document, len(docs))
+	for _, d := range docs {
+		last[d.ID] = d
+	}
+	for id, want := range last {
+		d, err := idx.Document(id)
+		if err != nil {
+			return false, fmt.Errorf("look up %s: %w", id, err)
+		}
+		if d == nil {
+			return false, nil
+		}
+		got := map[string]string{}
+		d.VisitFields(func(f bleveindex.Field) {
+			if f.Name() == FieldTitle || f.Name() == FieldBody {
+				got[f.Name()] = string(f.Value())
+			}
+		})
+		if got[FieldTitle] != want.Title || got[FieldBody] != want.Body {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // Delete removes the document with id, reporting whether it was there; like
@@ -95,17 +147,36 @@ func (w *Writer) Delete(ctx context.Context, id string) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, fmt.Errorf("delete %s: %w", id, err)
 	}
-	d, err := w.idx.Document(id)
+	if err := w.live.refusal(); err != nil {
+		return false, err
+	}
+	idx, gen, release, err := w.live.acquire()
 	if err != nil {
+		return false, err
+	}
+	d, err := idx.Document(id)
+	if err != nil {
+		release()
 		return false, fmt.Errorf("delete %s: look up: %w", id, err)
 	}
 	if d == nil {
+		release()
 		return false, nil
 	}
-	batch := w.idx.NewBatch()
+	batch := idx.NewBatch()
 	batch.Delete(id)
-	if err := w.idx.Batch(batch); err != nil {
-		return false, fmt.Errorf("delete %s: %w", id, err)
+	err = idx.Batch(batch)
+	release()
+	if err != nil {
+		err = w.live.failed(gen, fmt.Errorf("delete %s: %w", id, err), func(idx bleve.Index) (bool, error) {
+			d, err := idx.Document(id)
+			return d == nil, err
+		})
+		if err != nil {
+			return false, err
+		}
+	} else {
+		w.live.succeeded()
 	}
 	w.committed()
 	return true, nil

@@ -8,10 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/newsearch/bilingual/articles"
+	"github.com/newsearch/bilingual/index"
 )
 
 // DefaultMaxBodyBytes bounds a POST /api/docs body when Server.MaxBodyBytes is 0.
@@ -26,11 +29,15 @@ type Rejection struct {
 // WriteResult is the answer to POST /api/docs, and what the indexer's
 // --server mode decodes, so both ends share one definition of the wire format.
 // Error is the reason when nothing was indexed; the other error answers
-// (401, 403, 413, 500) carry only it.
+// (401, 403, 413, 500, 503, 507) carry only it, and Applied when the write
+// was tried and failed.
 type WriteResult struct {
 	Indexed  int         `json:"indexed"`
 	Rejected []Rejection `json:"rejected"`
 	Error    string      `json:"error,omitempty"`
+	// Applied, on a failed write, says whether it is in the index after all:
+	// false means certainly not; absent on a 503/507 means unknown.
+	Applied *bool `json:"applied,omitempty"`
 }
 
 // adminRoutes adds the write API; it answers 403 when no token is set, so a
@@ -91,7 +98,8 @@ func (s *Server) handlePostDocs(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.Writer.Write(r.Context(), docs); err != nil {
 		s.log.Error("write failed", "documents", len(docs), "err", err)
-		writeError(w, http.StatusInternalServerError, errors.New("write failed: nothing acknowledged"))
+		status, msg, applied := writeFailure(w, err)
+		writeJSON(w, status, WriteResult{Rejected: rejected, Error: msg, Applied: applied})
 		return
 	}
 	res.Indexed = len(docs)
@@ -103,7 +111,8 @@ func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
 	ok, err := s.Writer.Delete(r.Context(), id)
 	if err != nil {
 		s.log.Error("delete failed", "id", id, "err", err)
-		writeError(w, http.StatusInternalServerError, errors.New("delete failed"))
+		status, msg, applied := writeFailure(w, err)
+		writeJSON(w, status, map[string]any{"error": "delete " + id + ": " + msg, "applied": applied})
 		return
 	}
 	if !ok {
@@ -111,6 +120,33 @@ func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
+}
+
+// writeFailure maps a failed write or delete to its answer: 507 while the
+// disk is full, 503 while another write error lasts (both with Retry-After),
+// 500 otherwise; with a reason a client can act on and whether the write was
+// applied (nil: unknown). A write that failed before it was tried was not.
+func writeFailure(w http.ResponseWriter, err error) (status int, msg string, applied *bool) {
+	notApplied := new(bool)
+	retryAfter := strconv.Itoa(int(math.Ceil(index.WriteRetryInterval.Seconds())))
+	var we *index.WriteError
+	switch {
+	case errors.As(err, &we):
+		status = http.StatusServiceUnavailable
+		if we.DiskFull {
+			status = http.StatusInsufficientStorage
+		}
+		w.Header().Set("Retry-After", retryAfter)
+		msg = "index is read-only: " + we.Reason + "; "
+		if we.MaybeApplied {
+			return status, msg + "the write may or may not have been applied: check before retrying", nil
+		}
+		return status, msg + "nothing was written; retry later", notApplied
+	case errors.Is(err, index.ErrIndexUnavailable):
+		w.Header().Set("Retry-After", retryAfter)
+		return http.StatusServiceUnavailable, err.Error() + "; nothing was written", notApplied
+	}
+	return http.StatusInternalServerError, "write failed: nothing was written", notApplied
 }
 
 // ParseDocsBody reads a POST /api/docs body: one JSON document (which may

@@ -48,11 +48,26 @@ func (s *Server) newMetrics() *metrics {
 			Name:      "index_documents",
 			Help:      "Documents in the open index.",
 		}, func() float64 {
-			n, err := s.search.Index().DocCount()
+			n, err := s.search.DocCount()
 			if err != nil {
 				return math.NaN()
 			}
 			return float64(n)
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "searchd",
+			Name:      "write_failures_total",
+			Help:      "Writes and deletions the index failed to persist (disk full, no file handles, ...).",
+		}, func() float64 { return float64(s.search.Health().WriteFailures) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Namespace: "searchd",
+			Name:      "index_read_only",
+			Help:      "1 while writes are refused after a failed one, else 0.",
+		}, func() float64 {
+			if s.search.Health().Fault != nil {
+				return 1
+			}
+			return 0
 		}),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Namespace: "searchd",

@@ -129,13 +129,21 @@ func (s *Server) handleFacet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"facet": facet, "prefix": prefix, "values": vals})
 }
 
+// handleHealth answers 200 while searches are served: status "ok", or
+// "read-only" with the reason while writes are refused after a failed one
+// (searches still work); and 503 "unavailable" when the index is closed.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
-	n, err := s.search.Index().DocCount()
+	h := s.search.Health()
+	n, err := s.search.DocCount()
 	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "error": err.Error()})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": n})
+	ans := map[string]any{"status": "ok", "documents": n}
+	if f := h.Fault; f != nil {
+		ans["status"], ans["reason"], ans["since"] = "read-only", f.Reason, f.Since.UTC().Format(time.RFC3339)
+	}
+	writeJSON(w, http.StatusOK, ans)
 }
 
 func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
@@ -151,6 +159,10 @@ func (s *Server) deadline(ctx context.Context) (context.Context, context.CancelF
 func (s *Server) searchFailed(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, context.DeadlineExceeded) {
 		writeError(w, http.StatusServiceUnavailable, errors.New("search took too long and was cut off"))
+		return
+	}
+	if errors.Is(err, index.ErrIndexUnavailable) {
+		writeError(w, http.StatusServiceUnavailable, index.ErrIndexUnavailable)
 		return
 	}
 	s.log.Error("search failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)

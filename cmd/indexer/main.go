@@ -131,17 +131,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err error
 	}
 	done := make(chan built, 1)
+	// A failed build stops the reading too: nothing else takes documents
+	// from docs then, and the reader would wait on it forever.
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
 	go func() {
 		st, err := b.Build(ctx, docs)
+		if err != nil {
+			stopReading()
+		}
 		done <- built{st, err}
 	}()
 	rd := articles.Reader{MaxDocBytes: *maxDoc}
-	rs, readErr := rd.Read(ctx, fs.Args(), func(r articles.Record) error {
+	rs, readErr := rd.Read(readCtx, fs.Args(), func(r articles.Record) error {
 		select {
 		case docs <- r.Doc:
 			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+		case <-readCtx.Done():
+			return readCtx.Err()
 		}
 	}, func(p articles.Problem) { fmt.Fprintln(stderr, p.Error()) })
 	close(docs)
@@ -150,6 +157,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	summary(stdout, res.st.Indexed, rs.Rejected, rs.Skipped, res.st.Bytes, began)
 	switch {
+	case res.err != nil && ctx.Err() == nil:
+		f := index.FaultOf(res.err)
+		fmt.Fprintf(stderr, "indexer: index %s: %s: %v\n"+
+			"indexer: the %d documents indexed before are kept; when the cause is fixed, run again: it replaces what is there\n",
+			*dir, f.Reason, res.err, res.st.Indexed)
+		return 2
 	case res.err != nil:
 		fmt.Fprintf(stderr, "indexer: %v\n", res.err)
 		return 2

@@ -86,8 +86,9 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2
 	}
+	closeIndex := idx.Close
 	defer func() {
-		if err := idx.Close(); err != nil {
+		if err := closeIndex(); err != nil {
 			log.Error("close index", "dir", *dir, "err", err)
 		}
 	}()
@@ -111,7 +112,9 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "searchd: %v\n", err)
 		return 2
 	}
-	// Deferred after idx.Close, so it runs first: the searcher holds a snapshot.
+	// Deferred after closeIndex, so it runs first: the searcher holds a
+	// snapshot. A failed write may have reopened the index: close that one.
+	closeIndex = s.CloseIndex
 	defer s.Close()
 	srv := server.New(s, log)
 	srv.Timeout = *timeout
