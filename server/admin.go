@@ -1,17 +1,15 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/index"
@@ -28,15 +26,17 @@ type Rejection struct {
 
 // WriteResult is the answer to POST /api/docs, and what the indexer's
 // --server mode decodes, so both ends share one definition of the wire format.
-// Error is the reason when nothing was indexed; the other error answers
-// (401, 403, 413, 500, 503, 507) carry only it, and Applied when the write
-// was tried and failed.
+// Error is the reason when the request failed, in whole or, after some
+// batches were indexed, in part (Indexed says how many); the answers refused
+// before any record is read (401, 403, 413 by Content-Length) carry only it;
+// a failed write (500, 503, 507) says in Applied whether it was applied.
 type WriteResult struct {
 	Indexed  int         `json:"indexed"`
 	Rejected []Rejection `json:"rejected"`
 	Error    string      `json:"error,omitempty"`
-	// Applied, on a failed write, says whether it is in the index after all:
-	// false means certainly not; absent on a 503/507 means unknown.
+	// Applied, on a failed write, says whether its failed batch is in the
+	// index after all: false means certainly not; absent on a 503/507
+	// means unknown.
 	Applied *bool `json:"applied,omitempty"`
 }
 
@@ -66,44 +66,111 @@ func (s *Server) authorized(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// handlePostDocs indexes a body's documents batch by batch as it reads them,
+// so a request costs the memory of one batch whatever its size. Each batch is
+// acknowledged only once persisted, and every answer, error or not, says how
+// many documents were indexed.
 func (s *Server) handlePostDocs(w http.ResponseWriter, r *http.Request) {
 	limit := s.MaxBodyBytes
 	if limit <= 0 {
 		limit = DefaultMaxBodyBytes
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	if err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			writeError(w, http.StatusRequestEntityTooLarge,
-				fmt.Errorf("request body is larger than the limit of %d bytes: send fewer documents per request", mb.Limit))
-			return
-		}
-		writeError(w, http.StatusBadRequest, fmt.Errorf("read request body: %w", err))
+	if r.ContentLength > limit {
+		// Refused before a byte is read or indexed.
+		w.Header().Set("Connection", "close")
+		writeError(w, http.StatusRequestEntityTooLarge, bodyTooLarge(limit))
 		return
 	}
-	docs, rejected, err := ParseDocsBody(r.Context(), body, s.MaxDocBytes)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err)
-		return
+	maxRecords := s.MaxRecords
+	if maxRecords <= 0 {
+		maxRecords = DefaultMaxRecords
 	}
-	res := WriteResult{Rejected: rejected}
-	if len(docs) == 0 {
+	rc := http.NewResponseController(w)
+	res := WriteResult{}
+	var failed error // the write that failed, if one did
+	st, err := streamDocs(r.Context(), http.MaxBytesReader(w, r.Body, limit),
+		docLimits{maxDoc: s.MaxDocBytes, maxRecords: maxRecords, batchDocs: writeBatchDocs, batchBytes: writeBatchBytes},
+		func(docs []articles.Document) error {
+			if err := s.writeDocs(r.Context(), docs); err != nil {
+				failed = err
+				return err
+			}
+			res.Indexed += len(docs)
+			extendDeadlines(rc)
+			return nil
+		})
+	res.Rejected = st.rejected
+	extendDeadlines(rc) // the answer must get out however long the batches took
+	var mb *http.MaxBytesError
+	switch {
+	case failed != nil:
+		s.writeFailed(w, res, failed)
+	case errors.As(st.readErr, &mb):
+		res.Error = bodyTooLarge(mb.Limit).Error() + indexedSoFar(res.Indexed)
+		w.Header().Set("Connection", "close") // the rest of the body is not read
+		writeJSON(w, http.StatusRequestEntityTooLarge, res)
+	case errors.Is(err, errTooManyRecords):
+		res.Error = fmt.Sprintf("more than %d records in one request (the limit, --max-records): read through line %d%s; send the rest in another request",
+			maxRecords, st.lastLine, indexedSoFar(res.Indexed))
+		w.Header().Set("Connection", "close")
+		writeJSON(w, http.StatusRequestEntityTooLarge, res)
+	case st.readErr != nil || err != nil:
+		res.Error = fmt.Sprintf("read request body: %v%s", errors.Join(st.readErr, err), indexedSoFar(res.Indexed))
+		writeJSON(w, http.StatusBadRequest, res)
+	case res.Indexed == 0:
 		res.Error = "no document accepted"
-		if len(rejected) == 0 {
+		if len(res.Rejected) == 0 {
 			res.Error = "empty body: want one JSON document or JSON lines"
 		}
 		writeJSON(w, http.StatusBadRequest, res)
-		return
+	default:
+		writeJSON(w, http.StatusOK, res)
 	}
-	if err := s.Writer.Write(r.Context(), docs); err != nil {
-		s.log.Error("write failed", "documents", len(docs), "err", err)
-		status, msg, applied := writeFailure(w, err)
-		writeJSON(w, status, WriteResult{Rejected: rejected, Error: msg, Applied: applied})
-		return
+}
+
+// writeDocs is where the write route persists a batch: the one call of the
+// index writer, so that how a failed write is handled lives in one place.
+func (s *Server) writeDocs(ctx context.Context, docs []articles.Document) error {
+	return s.Writer.Write(ctx, docs)
+}
+
+// writeFailed answers a request whose batch could not be written; res says
+// how many documents earlier batches of it indexed.
+func (s *Server) writeFailed(w http.ResponseWriter, res WriteResult, err error) {
+	s.log.Error("write failed", "indexed", res.Indexed, "err", err)
+	status, msg, applied := writeFailure(w, err)
+	res.Error, res.Applied = msg, applied
+	if res.Indexed > 0 {
+		res.Error = fmt.Sprintf("%s; the first %d documents were indexed before it", msg, res.Indexed)
 	}
-	res.Indexed = len(docs)
-	writeJSON(w, http.StatusOK, res)
+	writeJSON(w, status, res)
+}
+
+// bodyTooLarge is the 413 reason for a body over limit bytes.
+func bodyTooLarge(limit int64) error {
+	return fmt.Errorf("request body is larger than the limit of %d bytes: send fewer documents per request", limit)
+}
+
+// indexedSoFar tells a client whose request stopped part way how much of it
+// is durable, so that it knows what to send again.
+func indexedSoFar(n int) string {
+	if n == 0 {
+		return "; nothing was indexed"
+	}
+	return fmt.Sprintf("; the first %d documents were indexed", n)
+}
+
+// writeProgressTimeout is the time a write request gets, after each persisted
+// batch, to send more of its body and to hear its answer: a large request is
+// cut off for stalling, never for being large.
+const writeProgressTimeout = 2 * time.Minute
+
+// extendDeadlines moves the connection's deadlines writeProgressTimeout on.
+// A writer that cannot set them (a test recorder) keeps its own.
+func extendDeadlines(rc *http.ResponseController) {
+	t := time.Now().Add(writeProgressTimeout)
+	_ = rc.SetReadDeadline(t)
+	_ = rc.SetWriteDeadline(t)
 }
 
 func (s *Server) handleDeleteDoc(w http.ResponseWriter, r *http.Request) {
@@ -147,34 +214,6 @@ func writeFailure(w http.ResponseWriter, err error) (status int, msg string, app
 		return http.StatusServiceUnavailable, err.Error() + "; nothing was written", notApplied
 	}
 	return http.StatusInternalServerError, "write failed: nothing was written", notApplied
-}
-
-// ParseDocsBody reads a POST /api/docs body: one JSON document (which may
-// span lines) or JSON lines, each validated as the indexer's reader does.
-// Bad records come back as rejections and do not stop the good ones; maxDoc
-// bounds a record (0 means articles.DefaultMaxDocBytes).
-func ParseDocsBody(ctx context.Context, body []byte, maxDoc int) ([]articles.Document, []Rejection, error) {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
-	if bytes.IndexByte(trimmed, '\n') >= 0 && trimmed[0] == '{' && json.Valid(trimmed) {
-		// A single pretty-printed document: fold it onto one line so the
-		// line-oriented reader takes it whole.
-		var one bytes.Buffer
-		if err := json.Compact(&one, trimmed); err == nil {
-			body = one.Bytes()
-		}
-	}
-	var docs []articles.Document
-	rejected := []Rejection{}
-	_, err := articles.Reader{MaxDocBytes: maxDoc}.ReadStream(ctx, "body", bytes.NewReader(body),
-		func(rec articles.Record) error {
-			docs = append(docs, rec.Doc)
-			return nil
-		},
-		func(p articles.Problem) { rejected = append(rejected, Rejection{Line: p.Line, Reason: p.Reason}) })
-	if err != nil {
-		return nil, nil, fmt.Errorf("read body: %w", err)
-	}
-	return docs, rejected, nil
 }
 
 // cors answers cross-origin GET /api/* requests from the one configured

@@ -32,6 +32,9 @@ type Server struct {
 	MaxBodyBytes int64
 	// MaxDocBytes bounds one written record; 0 means articles.DefaultMaxDocBytes.
 	MaxDocBytes int
+	// MaxRecords bounds the records, good or bad, of one write request; 0
+	// means DefaultMaxRecords.
+	MaxRecords int
 	// CORSOrigin, when set, is the one origin allowed to read GET /api/* from
 	// a browser; empty means no CORS headers at all.
 	CORSOrigin string
@@ -190,6 +193,10 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection, as the write
+// route does to extend its deadlines.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (s *Server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

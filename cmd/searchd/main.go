@@ -36,6 +36,7 @@ func run(args []string, stderr io.Writer) int {
 	token := fs.String("admin-token", "", "bearer token enabling POST /api/docs and DELETE /api/docs/{id} (default $SEARCHD_ADMIN_TOKEN; writes are off without one)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest accepted write request body in bytes")
 	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
+	maxRecords := fs.Int("max-records", server.DefaultMaxRecords, "most records (good or bad) accepted in one write request")
 	corsOrigin := fs.String("cors-origin", "", "origin allowed to call GET /api/* from a browser (default none: no CORS)")
 	freedict := fs.String("freedict", lexicon.FreedictPath, "Debian's FreeDict English–Hindi dictionary (dict-freedict-eng-hin), a fallback for query translation; \"\" for the embedded lexicon only")
 	fs.Usage = func() {
@@ -70,8 +71,8 @@ func run(args []string, stderr io.Writer) int {
 	if *token == "" {
 		*token = os.Getenv("SEARCHD_ADMIN_TOKEN")
 	}
-	if *maxBody < 1 || *maxDoc < 1 {
-		fmt.Fprintln(stderr, "searchd: --max-body-bytes and --max-doc-bytes must be positive")
+	if *maxBody < 1 || *maxDoc < 1 || *maxRecords < 1 {
+		fmt.Fprintln(stderr, "searchd: --max-body-bytes, --max-doc-bytes and --max-records must be positive")
 		return 2
 	}
 	tuneGC()
@@ -119,7 +120,7 @@ func run(args []string, stderr io.Writer) int {
 	srv := server.New(s, log)
 	srv.Timeout = *timeout
 	srv.IndexDir = *dir
-	srv.MaxBodyBytes, srv.MaxDocBytes, srv.CORSOrigin = *maxBody, *maxDoc, *corsOrigin
+	srv.MaxBodyBytes, srv.MaxDocBytes, srv.MaxRecords, srv.CORSOrigin = *maxBody, *maxDoc, *maxRecords, *corsOrigin
 	if *token != "" {
 		srv.Writer = s.Writer() // tells s of every commit
 		srv.AdminToken = *token

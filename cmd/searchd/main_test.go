@@ -67,6 +67,8 @@ func TestFlags(t *testing.T) {
 		{"no index", nil, 2, "--index DIR is required"},
 		{"missing index", []string{"--index", t.TempDir() + "/none"}, 2, "no such file"},
 		{"bad body limit", []string{"--index", t.TempDir(), "--max-body-bytes", "0"}, 2, "must be positive"},
+		{"bad record limit", []string{"--index", t.TempDir(), "--max-records", "0"}, 2, "must be positive"},
+		{"help names the record limit", []string{"--help"}, 0, "--max-records"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
