@@ -48,16 +48,28 @@ func (s *Server) adminRoutes(mux *http.ServeMux) {
 }
 
 // authorized lets a request through only with the configured bearer token.
+// Failed attempts are slowed per client address (authlimit.go), never for
+// everyone.
 func (s *Server) authorized(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.AdminToken == "" || s.Writer == nil {
 			writeError(w, http.StatusForbidden, errors.New("writes disabled: start searchd with --admin-token or SEARCHD_ADMIN_TOKEN"))
 			return
 		}
+		addr := clientAddr(r)
+		if ok, wait := s.auth.allow(addr, time.Now()); !ok {
+			secs := int((wait + time.Second - 1) / time.Second) // rounded up
+			w.Header().Set("Retry-After", strconv.Itoa(secs))
+			writeError(w, http.StatusTooManyRequests,
+				fmt.Errorf("too many failed token attempts from %s: retry in %d s", addr, secs))
+			return
+		}
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		// ConstantTimeCompare keeps the comparison from leaking how much of a
 		// guessed token was right.
 		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.AdminToken)) != 1 {
+			s.auth.failed(addr, time.Now())
+			pause(r.Context(), failedAuthDelay)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="searchd"`)
 			writeError(w, http.StatusUnauthorized, errors.New("missing or wrong bearer token"))
 			return

@@ -19,6 +19,7 @@ import (
 type Server struct {
 	search *index.Searcher
 	log    *slog.Logger
+	auth   authLimiter // failed token attempts per client address
 	// Timeout cuts off a search that runs longer; 0 means DefaultTimeout.
 	Timeout time.Duration
 	// IndexDir, when set, is the index directory whose size /metrics reports.
@@ -48,8 +49,22 @@ func New(s *index.Searcher, log *slog.Logger) *Server {
 	return &Server{search: s, log: log}
 }
 
-// Handler returns the routes, wrapped in panic recovery and access logging.
+// Handler returns the routes, /metrics among them, wrapped in panic recovery
+// and access logging.
 func (s *Server) Handler() http.Handler {
+	h, _ := s.handlers(true)
+	return h
+}
+
+// SplitHandlers returns the routes without /metrics and, apart, a handler of
+// /metrics alone, for keeping the operators' numbers off the public address
+// (searchd --metrics-addr); the metrics count the routes' requests all the
+// same.
+func (s *Server) SplitHandlers() (routes, metrics http.Handler) {
+	return s.handlers(false)
+}
+
+func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/search", s.handleSearch)
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
@@ -60,8 +75,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /{$}", page)
 	mux.Handle("GET /static/", page.static())
 	m := s.newMetrics()
-	mux.Handle("GET /metrics", m.handler())
-	return m.instrument(s.recoverer(s.logged(s.cors(mux))))
+	if withMetrics {
+		mux.Handle("GET /metrics", m.handler())
+	}
+	alone := http.NewServeMux()
+	alone.Handle("GET /metrics", m.handler())
+	return m.instrument(s.recoverer(s.logged(s.cors(mux)))), s.recoverer(alone)
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {

@@ -24,9 +24,16 @@ import (
 	"github.com/newsearch/bilingual/server"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stderr)
+	stop()
+	os.Exit(code)
+}
 
-func run(args []string, stderr io.Writer) int {
+// run is searchd with its arguments, serving until ctx ends (on SIGINT or
+// SIGTERM); it returns the exit status.
+func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("searchd", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("index", "", "index directory built by indexer (required)")
@@ -39,6 +46,8 @@ func run(args []string, stderr io.Writer) int {
 	maxRecords := fs.Int("max-records", server.DefaultMaxRecords, "most records (good or bad) accepted in one write request")
 	corsOrigin := fs.String("cors-origin", "", "origin allowed to call GET /api/* from a browser (default none: no CORS)")
 	freedict := fs.String("freedict", lexicon.FreedictPath, "Debian's FreeDict English–Hindi dictionary (dict-freedict-eng-hin), a fallback for query translation; \"\" for the embedded lexicon only")
+	maxConns := fs.Int("max-conns", defaultMaxConns, "most connections open at once; past half of it idle keep-alive connections are closed")
+	metricsAddr := fs.String("metrics-addr", "", "serve /metrics on this address only, not on --addr (default: on --addr)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -71,8 +80,13 @@ func run(args []string, stderr io.Writer) int {
 	if *token == "" {
 		*token = os.Getenv("SEARCHD_ADMIN_TOKEN")
 	}
-	if *maxBody < 1 || *maxDoc < 1 || *maxRecords < 1 {
-		fmt.Fprintln(stderr, "searchd: --max-body-bytes, --max-doc-bytes and --max-records must be positive")
+	if *token != "" && len(*token) < server.MinAdminTokenBytes {
+		fmt.Fprintf(stderr, "searchd: the admin token is %d bytes; want at least %d, random (e.g. openssl rand -hex 16)\n",
+			len(*token), server.MinAdminTokenBytes)
+		return 2
+	}
+	if *maxBody < 1 || *maxDoc < 1 || *maxRecords < 1 || *maxConns < 1 {
+		fmt.Fprintln(stderr, "searchd: --max-body-bytes, --max-doc-bytes, --max-records and --max-conns must be positive")
 		return 2
 	}
 	tuneGC()
@@ -125,33 +139,37 @@ func run(args []string, stderr io.Writer) int {
 		srv.Writer = s.Writer() // tells s of every commit
 		srv.AdminToken = *token
 	}
-	hs := newHTTPServer(srv.Handler(), *timeout, log)
+	routes, metrics := srv.Handler(), http.Handler(nil)
+	if *metricsAddr != "" {
+		routes, metrics = srv.SplitHandlers()
+	}
+	hs := newHTTPServer(routes, *timeout, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "searchd: listen %s: %v\n", *addr, err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "index", *dir, "writes", srv.Writer != nil)
-	select {
-	case err := <-errc:
-		if !errors.Is(err, http.ErrServerClosed) {
-			log.Error("serve", "err", err)
-			return 1
-		}
-	case <-ctx.Done():
-		log.Info("shutting down")
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := hs.Shutdown(sctx); err != nil {
-			log.Error("shutdown", "err", err)
-			return 1
-		}
+	if beyondLoopback(ln.Addr()) {
+		log.Warn("listening beyond loopback: searches, and writes with their bearer token, travel as plain HTTP; "+
+			"put a TLS proxy in front or listen on 127.0.0.1", "addr", ln.Addr().String())
 	}
-	return 0
+	servers := []served{{hs, limitConns(hs, ln, *maxConns, log)}}
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "index", *dir, "writes", srv.Writer != nil,
+		"metrics", *metricsAddr == "")
+	if metrics != nil {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			ln.Close()
+			fmt.Fprintf(stderr, "searchd: listen %s (--metrics-addr): %v\n", *metricsAddr, err)
+			return 2
+		}
+		if beyondLoopback(mln.Addr()) {
+			log.Warn("metrics listening beyond loopback: whoever reaches it reads them", "addr", mln.Addr().String())
+		}
+		servers = append(servers, served{newHTTPServer(metrics, *timeout, log), mln})
+		log.Info("serving metrics", "addr", "http://"+mln.Addr().String()+"/metrics")
+	}
+	return serve(ctx, servers, log)
 }
 
 // tuneGC trades heap for CPU unless GOGC or GOMEMLIMIT say otherwise: the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net"
@@ -68,14 +69,36 @@ func TestFlags(t *testing.T) {
 		{"missing index", []string{"--index", t.TempDir() + "/none"}, 2, "no such file"},
 		{"bad body limit", []string{"--index", t.TempDir(), "--max-body-bytes", "0"}, 2, "must be positive"},
 		{"bad record limit", []string{"--index", t.TempDir(), "--max-records", "0"}, 2, "must be positive"},
+		{"bad connection limit", []string{"--index", t.TempDir(), "--max-conns", "0"}, 2, "must be positive"},
+		{"short token", []string{"--index", t.TempDir(), "--admin-token", "fifteen-bytes!!"}, 2, "want at least 16"},
 		{"help names the record limit", []string{"--help"}, 0, "--max-records"},
+		{"help names the connection limit", []string{"--help"}, 0, "--max-conns"},
+		{"help names the metrics address", []string{"--help"}, 0, "--metrics-addr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var errb bytes.Buffer
-			if code := run(tc.args, &errb); code != tc.code || !strings.Contains(errb.String(), tc.msg) {
+			if code := run(context.Background(), tc.args, &errb); code != tc.code || !strings.Contains(errb.String(), tc.msg) {
 				t.Errorf("run(%q) = %d, %q; want %d containing %q", tc.args, code, errb.String(), tc.code, tc.msg)
 			}
 		})
+	}
+}
+
+func TestBeyondLoopback(t *testing.T) {
+	tests := []struct {
+		addr net.Addr
+		want bool
+	}{
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, false},
+		{&net.TCPAddr{IP: net.IPv6loopback, Port: 8080}, false},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, true},
+		{&net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}, true},
+		{&net.TCPAddr{IP: net.IPv4(192, 168, 1, 5), Port: 8080}, true},
+	}
+	for _, tc := range tests {
+		if got := beyondLoopback(tc.addr); got != tc.want {
+			t.Errorf("beyondLoopback(%v) = %v, want %v", tc.addr, got, tc.want)
+		}
 	}
 }
