@@ -116,18 +116,18 @@ func (s *Server) handlePostDocs(w http.ResponseWriter, r *http.Request) {
 	var mb *http.MaxBytesError
 	switch {
 	case failed != nil:
-		s.writeFailed(w, res, failed)
+		s.writeFailed(w, res, st.flushed, failed)
 	case errors.As(st.readErr, &mb):
-		res.Error = bodyTooLarge(mb.Limit).Error() + indexedSoFar(res.Indexed)
+		res.Error = bodyTooLarge(mb.Limit).Error() + indexedSoFar(res.Indexed, st.flushed)
 		w.Header().Set("Connection", "close") // the rest of the body is not read
 		writeJSON(w, http.StatusRequestEntityTooLarge, res)
 	case errors.Is(err, errTooManyRecords):
-		res.Error = fmt.Sprintf("more than %d records in one request (the limit, --max-records): read through line %d%s; send the rest in another request",
-			maxRecords, st.lastLine, indexedSoFar(res.Indexed))
+		res.Error = fmt.Sprintf("more than %d records in one request (the limit, --max-records)%s; send the rest in another request",
+			maxRecords, indexedSoFar(res.Indexed, st.flushed))
 		w.Header().Set("Connection", "close")
 		writeJSON(w, http.StatusRequestEntityTooLarge, res)
 	case st.readErr != nil || err != nil:
-		res.Error = fmt.Sprintf("read request body: %v%s", errors.Join(st.readErr, err), indexedSoFar(res.Indexed))
+		res.Error = fmt.Sprintf("read request body: %v%s", errors.Join(st.readErr, err), indexedSoFar(res.Indexed, st.flushed))
 		writeJSON(w, http.StatusBadRequest, res)
 	case res.Indexed == 0:
 		res.Error = "no document accepted"
@@ -147,13 +147,13 @@ func (s *Server) writeDocs(ctx context.Context, docs []articles.Document) error 
 }
 
 // writeFailed answers a request whose batch could not be written; res says
-// how many documents earlier batches of it indexed.
-func (s *Server) writeFailed(w http.ResponseWriter, res WriteResult, err error) {
+// how many documents earlier batches of it indexed, through body line line.
+func (s *Server) writeFailed(w http.ResponseWriter, res WriteResult, line int, err error) {
 	s.log.Error("write failed", "indexed", res.Indexed, "err", err)
 	status, msg, applied := writeFailure(w, err)
 	res.Error, res.Applied = msg, applied
 	if res.Indexed > 0 {
-		res.Error = fmt.Sprintf("%s; the first %d documents were indexed before it", msg, res.Indexed)
+		res.Error = msg + indexedSoFar(res.Indexed, line) + "; the rest is not acknowledged"
 	}
 	writeJSON(w, status, res)
 }
@@ -165,11 +165,12 @@ func bodyTooLarge(limit int64) error {
 
 // indexedSoFar tells a client whose request stopped part way how much of it
 // is durable, so that it knows what to send again.
-func indexedSoFar(n int) string {
+// line is the body line of the last indexed document.
+func indexedSoFar(n, line int) string {
 	if n == 0 {
 		return "; nothing was indexed"
 	}
-	return fmt.Sprintf("; the first %d documents were indexed", n)
+	return fmt.Sprintf("; the first %d documents were indexed, through line %d, and none after it", n, line)
 }
 
 // writeProgressTimeout is the time a write request gets, after each persisted

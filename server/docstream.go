@@ -41,7 +41,7 @@ type docLimits struct {
 type streamStats struct {
 	records  int         // records seen, good or bad
 	rejected []Rejection // the bad ones, by line
-	lastLine int         // line of the last record seen
+	flushed  int         // line of the last document flush accepted; 0 before any
 	readErr  error       // what broke the body, if anything did
 }
 
@@ -62,13 +62,16 @@ func streamDocs(ctx context.Context, body io.Reader, lim docLimits, flush func([
 	in := foldPretty(src, maxDoc)
 	st := streamStats{rejected: []Rejection{}}
 	var batch []articles.Document
-	batchBytes := 0
+	batchBytes, batchLine := 0, 0
 	over := func() bool { return lim.maxRecords > 0 && st.records > lim.maxRecords }
 	send := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		err := flush(batch)
+		if err == nil {
+			st.flushed = batchLine
+		}
 		batch, batchBytes = nil, 0
 		return err
 	}
@@ -78,8 +81,7 @@ func streamDocs(ctx context.Context, body io.Reader, lim docLimits, flush func([
 			if over() {
 				return errTooManyRecords
 			}
-			st.lastLine = rec.Line
-			batch = append(batch, rec.Doc)
+			batch, batchLine = append(batch, rec.Doc), rec.Line
 			batchBytes += docBytes(rec.Doc)
 			if (lim.batchDocs > 0 && len(batch) >= lim.batchDocs) || (lim.batchBytes > 0 && batchBytes >= lim.batchBytes) {
 				return send()
@@ -95,7 +97,6 @@ func streamDocs(ctx context.Context, body io.Reader, lim docLimits, flush func([
 				src.stop() // a body of bad lines is stopped too, not read to its end
 				return
 			}
-			st.lastLine = p.Line
 			st.rejected = append(st.rejected, Rejection{Line: p.Line, Reason: p.Reason})
 		})
 	st.readErr = src.err

@@ -128,7 +128,7 @@ func TestPostDocsLimits(t *testing.T) {
 	// the answer says so; nothing past the cap is.
 	status, ans := post(strings.NewReader(jsonLines("m", 1500)))
 	if status != http.StatusRequestEntityTooLarge || ans.Indexed != writeBatchDocs ||
-		!strings.Contains(ans.Error, "more than 1200 records") || !strings.Contains(ans.Error, "first 1000 documents were indexed") {
+		!strings.Contains(ans.Error, "more than 1200 records") || !strings.Contains(ans.Error, "first 1000 documents were indexed, through line 1000") {
 		t.Errorf("1500 records with a cap of 1200 = %d %+v; want 413 naming the limit, 1000 indexed", status, ans)
 	}
 	if !visible("m0") || !visible("m999") || visible("m1000") || visible("m1499") {
