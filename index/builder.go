@@ -27,6 +27,7 @@ type indexedDoc struct {
 	KeyHi    string    `json:"key_hi,omitempty"`
 	KeyEn    string    `json:"key_en,omitempty"`
 	Title    string    `json:"title,omitempty"`
+	Lead     bool      `json:"title_lead,omitempty"` // Title is the body's lead: the article had none
 	Body     string    `json:"body"`
 	URL      string    `json:"url,omitempty"`
 	Source   string    `json:"source,omitempty"`
@@ -43,6 +44,9 @@ type indexedDoc struct {
 // not in the gazetteer too, whose labels the index keeps beside the documents.
 func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
 	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
+	if strings.TrimSpace(d.Title) == "" {
+		out.Title, out.Lead = Lead(d.Body), true
+	}
 	bodyRuns := analyzers.Split(d.Body)
 	var en, hi, deva strings.Builder
 	for _, r := range bodyRuns {

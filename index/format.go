@@ -22,7 +22,9 @@ import (
 // (analyzers/, analyzers/data/), the mapping (mapping.go), or how prepare
 // routes text to fields (builder.go). Older indexes are then refused with a
 // message saying how to re-index.
-const FormatVersion = 1
+//
+// 2: an untitled article stores its lead as its title (title_lead).
+const FormatVersion = 2
 
 // formatName marks an index as this project's, so a Bleve index that merely
 // holds a key of the same name is not taken for one.

@@ -22,6 +22,7 @@ const (
 	FieldKeyHi     = "key_hi" // phonetic keys of the Hindi text: romanized queries meet it
 	FieldKeyEn     = "key_en" // phonetic keys of the English text: names typed in Devanagari meet it
 	FieldTitle     = "title"
+	FieldTitleLead = "title_lead" // true when title is the body's lead (see Lead): the article had none
 	FieldBody      = "body"
 	FieldURL       = "url"
 	FieldSource    = "source"
@@ -119,6 +120,10 @@ func NewMapping(opt BuildOptions) (*mapping.IndexMappingImpl, error) {
 	guess.Store = true
 	guess.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldDateGuess, guess)
+	lead := mapping.NewBooleanFieldMapping()
+	lead.Store = true
+	lead.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldTitleLead, lead)
 
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = doc

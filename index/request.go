@@ -79,14 +79,16 @@ type QueryInfo struct {
 
 // Hit is one matching document.
 type Hit struct {
-	ID      string   `json:"id"`
-	Score   float64  `json:"score"`
-	Title   string   `json:"title"`
-	Date    string   `json:"date"`
-	Lang    string   `json:"lang"`
-	Snippet string   `json:"snippet"`
-	URL     string   `json:"url"`
-	Source  string   `json:"source"`
-	People  []string `json:"people"`
-	Parties []string `json:"parties"`
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+	Title string  `json:"title"` // plain text; an untitled article's lead (see Lead)
+	// TitleHTML is Title HTML-escaped with the query's matches in <mark>, as in Snippet.
+	TitleHTML string   `json:"title_html"`
+	Date      string   `json:"date"`
+	Lang      string   `json:"lang"`
+	Snippet   string   `json:"snippet"`
+	URL       string   `json:"url"`
+	Source    string   `json:"source"`
+	People    []string `json:"people"`
+	Parties   []string `json:"parties"`
 }

@@ -183,6 +183,7 @@ func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
 		}
 	}
 	out.Snippet = snippet(str(FieldBody), s.words, terms, SnippetRunes)
+	out.TitleHTML = highlight(out.Title, s.words, terms)
 	return out
 }
 
@@ -214,29 +215,4 @@ func (s *Searcher) queryTerms(q string) []map[string]bool {
 		}
 	}
 	return out
-}
-
-// Document returns the stored document with id, or false when it is unknown.
-func (s *Searcher) Document(ctx context.Context, id string) (map[string]any, bool, error) {
-	release, err := s.hold()
-	if err != nil {
-		return nil, false, err
-	}
-	defer release()
-	q := bleve.NewDocIDQuery([]string{id})
-	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	req.Fields = []string{"*"}
-	res, err := s.live.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, false, fmt.Errorf("load document %s: %w", id, err)
-	}
-	if len(res.Hits) == 0 {
-		return nil, false, nil
-	}
-	f := res.Hits[0].Fields
-	doc := map[string]any{"id": id}
-	for k, v := range f {
-		doc[k] = v
-	}
-	return doc, true, nil
 }

@@ -136,33 +136,11 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 	var spans []span
 	// Read the text a chunk at a time and stop at the first chunk with a
 	// match: news puts the point first.
-	words := make([]string, 0, snippetChunk/4)
-	starts := make([]int, 0, snippetChunk/4)
+	var words []string
+	var starts []int
 	for start, n := 0, snippetChunk/4; start < len(text) && start < snippetScanLimit && len(spans) == 0; n = snippetChunk {
 		end := chunkEnd(text, start, n)
-		words, starts = words[:0], starts[:0]
-		for i := start; i < end; {
-			for i < end && isSpaceByte(text[i]) {
-				i++
-			}
-			j := i
-			for j < end && !isSpaceByte(text[j]) {
-				j++
-			}
-			if j > i {
-				words, starts = append(words, text[i:j]), append(starts, i)
-			}
-			i = j
-		}
-		wt.each(words, func(k int, byAnalyzer [][]wordToken) {
-			for a, toks := range byAnalyzer {
-				for _, t := range toks {
-					if terms[a][t.term] {
-						spans = append(spans, span{starts[k] + t.start, starts[k] + t.end})
-					}
-				}
-			}
-		})
+		spans, words, starts = matchSpans(text, start, end, wt, terms, spans, words, starts)
 		start = end
 	}
 	spans = mergeSpans(text, spans)
@@ -171,6 +149,56 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 	if start > 0 {
 		b.WriteString("… ")
 	}
+	writeMarked(&b, text, spans, start, end)
+	if end < len(text) {
+		b.WriteString(" …")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// highlight returns the whole of text HTML-escaped with every match of terms
+// wrapped in <mark>, as snippet marks them: for titles.
+func highlight(text string, wt *wordTerms, terms []map[string]bool) string {
+	spans, _, _ := matchSpans(text, 0, len(text), wt, terms, nil, nil, nil)
+	var b strings.Builder
+	writeMarked(&b, text, mergeSpans(text, spans), 0, len(text))
+	return b.String()
+}
+
+// matchSpans appends to spans the byte spans of text[start:end] (bounded by
+// spaces) whose tokens some analyzer of wt turns into a term in terms; words
+// and starts are scratch buffers, returned for reuse.
+func matchSpans(text string, start, end int, wt *wordTerms, terms []map[string]bool,
+	spans []span, words []string, starts []int) ([]span, []string, []int) {
+	words, starts = words[:0], starts[:0]
+	for i := start; i < end; {
+		for i < end && isSpaceByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < end && !isSpaceByte(text[j]) {
+			j++
+		}
+		if j > i {
+			words, starts = append(words, text[i:j]), append(starts, i)
+		}
+		i = j
+	}
+	wt.each(words, func(k int, byAnalyzer [][]wordToken) {
+		for a, toks := range byAnalyzer {
+			for _, t := range toks {
+				if terms[a][t.term] {
+					spans = append(spans, span{starts[k] + t.start, starts[k] + t.end})
+				}
+			}
+		}
+	})
+	return spans, words, starts
+}
+
+// writeMarked writes text[start:end] HTML-escaped, with the spans inside it
+// (sorted, not overlapping) wrapped in <mark>.
+func writeMarked(b *strings.Builder, text string, spans []span, start, end int) {
 	pos := start
 	for _, sp := range spans {
 		if sp.start < start || sp.end > end {
@@ -183,10 +211,6 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 		pos = sp.end
 	}
 	b.WriteString(html.EscapeString(text[pos:end]))
-	if end < len(text) {
-		b.WriteString(" …")
-	}
-	return strings.TrimSpace(b.String())
 }
 
 // mergeSpans sorts spans and joins those that overlap or that one space
