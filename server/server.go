@@ -73,6 +73,7 @@ func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
 	s.adminRoutes(mux)
 	page := s.newPage()
 	mux.Handle("GET /{$}", page)
+	mux.Handle("GET /articles/{id}", s.newArticlePage())
 	mux.Handle("GET /static/", page.static())
 	m := s.newMetrics()
 	if withMetrics {

@@ -51,7 +51,8 @@ type option struct {
 
 type hitView struct {
 	ID, Title, Date, Lang, LangLabel, Source, URL string
-	Snippet                                       template.HTML
+	Href                                          string // the article page, carrying the query
+	TitleHTML, Snippet                            template.HTML
 	People, Parties                               []chipView
 	MorePeople                                    int
 }
@@ -165,6 +166,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		hv := hitView{
 			ID:        h.ID,
 			Title:     hitTitle(h),
+			TitleHTML: hitTitleHTML(h),
+			Href:      articleHref(h.ID, req.Q),
 			Date:      h.Date,
 			Lang:      htmlLang(h.Lang),
 			LangLabel: langName(h.Lang),
@@ -259,26 +262,23 @@ func expansions(q index.QueryInfo) []string {
 	return out
 }
 
-// hitTitle falls back to the snippet's first words: plain-text articles carry
-// no title, and a list of untitled hits is hard to scan.
+// hitTitle is a hit's stored title: the index gives an untitled article its
+// lead (index.Lead), the same for every query; only an article with no text
+// at all has none.
 func hitTitle(h index.Hit) string {
 	if t := strings.TrimSpace(h.Title); t != "" {
 		return t
 	}
-	text := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet)
-	text = strings.TrimLeft(html.UnescapeString(text), "… .")
-	words := strings.Fields(text)
-	if len(words) > 0 && words[len(words)-1] == "…" {
-		words = words[:len(words)-1]
+	return "Untitled article"
+}
+
+// hitTitleHTML is the title with the query's matches marked, as the index
+// marked them, or the plain title when the index gave no marked form.
+func hitTitleHTML(h index.Hit) template.HTML {
+	if strings.TrimSpace(h.TitleHTML) == "" || strings.TrimSpace(h.Title) == "" {
+		return template.HTML(html.EscapeString(hitTitle(h)))
 	}
-	if len(words) == 0 {
-		return "Untitled article"
-	}
-	const n = 10
-	if len(words) <= n {
-		return strings.Join(words, " ")
-	}
-	return strings.Join(words[:n], " ") + " …"
+	return SanitizeSnippet(strings.TrimSpace(h.TitleHTML))
 }
 
 // PrettyID turns a person id or party code into a readable label when the
