@@ -162,3 +162,91 @@ func TestBrowser(t *testing.T) {
 		t.Logf("copy screenshot to /tmp: %v", err)
 	}
 }
+
+// TestBrowserArticlePage follows a hit's title to its article page and
+// shows it at 1280 and 390 px: the query's matches marked, the people and
+// parties linked, nothing wider than the screen. It saves screenshots to
+// /tmp/article-*.png for a person to look at.
+func TestBrowserArticlePage(t *testing.T) {
+	browser := findBrowser()
+	if browser == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but no Chromium was found: install chromium or set CHROME_PATH")
+		}
+		t.Skip("no Chromium found (install chromium or set CHROME_PATH to one); CI is unset, so skipping")
+	}
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(browser),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
+	defer cancelBrowser()
+	eval := func(what, js string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return s
+	}
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	shoot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		if err != nil || len(png) < 8 || string(png[1:4]) != "PNG" {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join("/tmp", name), png, 0o644); err != nil {
+			t.Logf("save screenshot: %v", err)
+		}
+	}
+
+	do("search", chromedp.Navigate(ts.URL+"/?q=resigned"), chromedp.WaitVisible(chromedp.CSS(".hit h2 a")))
+	do("open seed 003", chromedp.Click(chromedp.CSS(`#hit-`+seed003+` h2 a`)), chromedp.WaitVisible(chromedp.CSS(".story-body")))
+	if got := eval("location", "location.pathname + location.search"); got != "/articles/"+seed003+"?q=resigned" {
+		t.Errorf("the hit's title opened %q", got)
+	}
+	if n := eval("marks", `String(document.querySelectorAll('.story-body mark').length)`); n == "0" {
+		t.Error("no marks on the article page reached from q=resigned")
+	}
+	if got := eval("entity link", `(document.querySelector('.story-body a.ent.person') || {}).getAttribute?.('href') || ''`); !strings.HasPrefix(got, "/?person=") {
+		t.Errorf("first person link %q", got)
+	}
+	shoot("article-1280.png")
+
+	do("narrow to 390 px", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(".story-body")))
+	for _, id := range []string{seed003, seed002} {
+		do("open "+id, chromedp.Navigate(ts.URL+"/articles/"+id+"?q="+url.QueryEscape("इस्तीफा")),
+			chromedp.WaitVisible(chromedp.CSS(".story-body")))
+		if w := eval("width", `String(document.documentElement.scrollWidth)`); w != "390" {
+			t.Errorf("%s at 390 px is %s px wide", id, w)
+		}
+		if ok := eval("font", `String(parseFloat(getComputedStyle(document.querySelector('.story-body')).fontSize) >= 16)`); ok != "true" {
+			t.Errorf("%s: body text under 16 px at 390 px", id)
+		}
+		shoot("article-" + id[:3] + "-390.png")
+		top, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		_ = os.WriteFile(filepath.Join("/tmp", "article-"+id[:3]+"-390-top.png"), top, 0o644)
+	}
+}
