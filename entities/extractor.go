@@ -41,12 +41,16 @@ type Kind int
 const (
 	KindPerson Kind = iota
 	KindParty
+	KindPlace
 )
 
-// String returns "person" or "party".
+// String returns "person", "party" or "place".
 func (k Kind) String() string {
-	if k == KindParty {
+	switch k {
+	case KindParty:
 		return "party"
+	case KindPlace:
+		return "place"
 	}
 	return "person"
 }
@@ -81,7 +85,9 @@ type Result struct {
 	Dates             []time.Time // distinct calendar days mentioned (UTC midnight), sorted
 	Published         time.Time   // the given date, or inferred when zero
 	PublishedInferred bool
-	Mentions          []Mention
+	Mentions          []Mention // people and parties
+	Places            []string  // ids of the states and union territories named, distinct, sorted
+	PlaceMentions     []Mention // of places, by offset; they may overlap Mentions ("Jammu and Kashmir Peoples Democratic Party")
 }
 
 // entry is what one automaton pattern stands for.
@@ -107,6 +113,7 @@ type Extractor struct {
 	stopTail   map[string]bool // common English words: they end a name after its first two words
 	orgWords   map[string]bool
 	partyWords map[string]bool // normalized one-word party aliases, never part of a person's name
+	place      placeMatcher
 
 	// Scratch buffers, pooled because Extract runs for every article: the
 	// offset maps (eight bytes for every byte of an article), normalize's
@@ -144,6 +151,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 		stopTail:   wordSet(stopwordsEnTXT),
 		orgWords:   wordSet(orgWordsTXT),
 		partyWords: map[string]bool{},
+		place:      newPlaceMatcher(g),
 	}
 	byPat := map[string][]entry{}
 	add := func(pat string, e entry) {

@@ -38,11 +38,21 @@ type Gazetteer struct {
 	weak      map[string]bool     // normalized party aliases that need party context
 	peopleIDs []string
 	partyIDs  []string
+	places    map[string]Place
+	placeKey  map[string]string // normalized name or alias -> place id
+	placeIDs  []string
 }
 
 // Load parses the embedded data files.
 func Load() (*Gazetteer, error) {
-	return parseGazetteer(peopleTSV, partiesTSV)
+	g, err := parseGazetteer(peopleTSV, partiesTSV)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaces(placesTSV); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 func parseGazetteer(people, parties []byte) (*Gazetteer, error) {

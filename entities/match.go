@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // rawMatch is an automaton match that passed the word-boundary check, in normalized offsets.
@@ -13,12 +15,15 @@ type rawMatch struct {
 
 // scan returns the leftmost-longest matches of norm that start and end at word boundaries. When a match
 // fails the check the search resumes one rune after its start, so "Congressman" cannot hide a later name.
-func (x *Extractor) scan(norm string) []rawMatch {
+func (x *Extractor) scan(norm string) []rawMatch { return scanWith(x.ac, norm) }
+
+// scanWith is scan with the automaton ac.
+func scanWith(ac ahocorasick.AhoCorasick, norm string) []rawMatch {
 	var out []rawMatch
 	b := []byte(norm) // Iter would copy the rest of norm for every match
 	pos := 0
 	for pos < len(norm) {
-		m := x.ac.IterByte(b[pos:]).Next()
+		m := ac.IterByte(b[pos:]).Next()
 		if m == nil {
 			break
 		}
@@ -146,6 +151,7 @@ func (x *Extractor) Extract(a Article) Result {
 	}
 	res.People = sortedKeys(people)
 	res.Parties = sortedKeys(parties)
+	res.Places, res.PlaceMentions = x.places(text, norm, off)
 
 	ws := writtenDates(text)
 	resolveBase := a.Published
