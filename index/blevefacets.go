@@ -16,7 +16,7 @@ type filterGroups map[string]query.Query
 
 func (g filterGroups) without(text query.Query, skip string) query.Query {
 	qs := []query.Query{text}
-	for _, name := range []string{FacetPeople, FacetParties, FacetLang, FacetDates} {
+	for _, name := range append(listedFacets(), FacetDates) {
 		if q, ok := g[name]; ok && name != skip {
 			qs = append(qs, q)
 		}
@@ -46,12 +46,15 @@ func anyTerm(field string, values []string) query.Query {
 // need a search each without their filter.
 func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups filterGroups, main *bleve.SearchResult, r Request) (*Facets, error) {
 	f := &Facets{}
-	selected := map[string][]string{FacetPeople: r.People, FacetParties: r.Parties, FacetLang: r.Langs}
-	for _, name := range []string{FacetPeople, FacetParties, FacetLang} {
+	selected := map[string][]string{FacetLang: r.Langs}
+	for tf := range numTermFacets {
+		selected[tf.name()] = tf.selected(r)
+	}
+	for _, name := range listedFacets() {
 		res := main
 		if _, filtered := groups[name]; filtered {
 			req := bleve.NewSearchRequestOptions(groups.without(text, name), 0, 0, false)
-			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), s.facetSize(name)))
+			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), facetSize(name, r)+1))
 			var err error
 			if res, err = s.live.idx.SearchInContext(ctx, req); err != nil {
 				return nil, fmt.Errorf("facet %s: %w", name, err)
@@ -59,16 +62,20 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 		}
 		var terms []*search.TermFacet
 		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
-			terms = fr.Terms.Terms()
+			for _, t := range fr.Terms.Terms() {
+				if t.Term != "" && len(terms) < facetSize(name, r) {
+					terms = append(terms, t)
+				}
+			}
 		}
 		vals := s.termValues(name, terms, selected[name])
-		switch name {
-		case FacetPeople:
-			f.People = vals
-		case FacetParties:
-			f.Parties = vals
-		case FacetLang:
+		if name == FacetLang {
 			f.Lang = vals
+		}
+		for tf := range numTermFacets {
+			if tf.name() == name {
+				tf.set(f, vals)
+			}
 		}
 	}
 	var years *search.FacetResult
@@ -81,19 +88,30 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 	return f, nil
 }
 
-func (s *Searcher) facetSize(name string) int {
+// listedFacets are the facets that list values: the terms facets and lang.
+func listedFacets() []string {
+	out := make([]string, 0, numTermFacets+1)
+	for tf := range numTermFacets {
+		out = append(out, tf.name())
+	}
+	return append(out, FacetLang)
+}
+
+// facetSize is how many values facet name lists for r.
+func facetSize(name string, r Request) int {
 	if name == FacetLang {
 		return 3
 	}
-	return FacetSize
+	return r.facetSize()
 }
 
 // mainFacets are the facet requests that can ride on the main search: those
 // without a filter of their own.
-func (s *Searcher) mainFacets(req *bleve.SearchRequest, groups filterGroups) {
-	for _, name := range []string{FacetPeople, FacetParties, FacetLang} {
+func (s *Searcher) mainFacets(req *bleve.SearchRequest, groups filterGroups, r Request) {
+	for _, name := range listedFacets() {
 		if _, filtered := groups[name]; !filtered {
-			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), s.facetSize(name)))
+			// One more: the empty term, of records without the field, is not listed.
+			req.AddFacet(name, bleve.NewFacetRequest(facetField(name), facetSize(name, r)+1))
 		}
 	}
 	if _, filtered := groups[FacetDates]; !filtered {
@@ -286,11 +304,10 @@ func filters(r Request) filterGroups {
 	if len(r.Langs) > 0 {
 		g[FacetLang] = anyTerm(FieldLang, r.Langs)
 	}
-	if len(r.People) > 0 {
-		g[FacetPeople] = anyTerm(FieldPeople, r.People)
-	}
-	if len(r.Parties) > 0 {
-		g[FacetParties] = anyTerm(FieldParties, r.Parties)
+	for tf := range numTermFacets {
+		if vals := tf.selected(r); len(vals) > 0 {
+			g[tf.name()] = anyTerm(tf.field(), vals)
+		}
 	}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		var start, end time.Time

@@ -37,6 +37,7 @@ type indexedDoc struct {
 	People   []string  `json:"people,omitempty"`
 	Parties  []string  `json:"parties,omitempty"`
 	Mentions []string  `json:"mentions,omitempty"`
+	Places   []string  `json:"places,omitempty"`
 }
 
 // prepare routes a document's text to the language fields and, when x is not
@@ -80,6 +81,7 @@ func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities
 	}
 	res := x.Extract(entities.Article{Title: d.Title, Body: d.Body, Published: d.Date})
 	out.People, out.Parties = res.People, res.Parties
+	out.Places = res.Places
 	if d.Date.IsZero() && !res.Published.IsZero() {
 		out.Date, out.Inferred = res.Published, res.PublishedInferred
 	}

@@ -30,14 +30,20 @@ const syncColumnsDocs = 20000
 // match instead of Bleve's reading and decoding doc values per match and per
 // field, three quarters of a broad query's time at 100k documents.
 type segColumns struct {
-	// Documents' people are peopleVals[peopleOff[n]:peopleOff[n+1]], as
-	// ordinals; and so for parties.
-	peopleOff, partyOff   []uint32
-	peopleVals, partyVals []uint32
-	lang                  []uint8 // ordinal+1; 0 = none
-	day                   []int32 // days since 1970-01-01, or undatedDay
-	minDay, maxDay        int32   // the range of day; minDay > maxDay when no document is dated
+	terms          [numTermFacets]valueColumn
+	lang           []uint8 // ordinal+1; 0 = none
+	day            []int32 // days since 1970-01-01, or undatedDay
+	minDay, maxDay int32   // the range of day; minDay > maxDay when no document is dated
 }
+
+// valueColumn holds one multi-valued facet of a segment: document n's values
+// are vals[off[n]:off[n+1]], as ordinals.
+type valueColumn struct {
+	off, vals []uint32
+}
+
+// at returns document n's values.
+func (c *valueColumn) at(n int) []uint32 { return c.vals[c.off[n]:c.off[n+1]] }
 
 // ordinals number the values of one facet across segments, so counts from
 // every segment add up in one array.
@@ -79,8 +85,9 @@ func (o *ordinals) list() []string {
 // facetColumns keep the facet columns of every segment of the index that
 // searches have met, by Bleve's segment id. Safe for concurrent use.
 type facetColumns struct {
-	people, parties, langs ordinals
-	log                    *slog.Logger // the Searcher's: background fills report here
+	terms [numTermFacets]ordinals
+	langs ordinals
+	log   *slog.Logger // the Searcher's: background fills report here
 
 	mu      sync.Mutex
 	segs    map[uint64]*segColumns
@@ -93,11 +100,12 @@ type facetColumns struct {
 // read matches from: a match's number in the snapshot is its segment's offset
 // plus its number in the segment.
 type view struct {
-	reader                 index.IndexReader // the snapshot; close it when done
-	segs                   []*segColumns
-	offsets                []uint64 // of each segment's first document
-	people, parties, langs []string // values by ordinal, as numbered when the view was made
-	minDay, maxDay         int32    // the range of the segments' days
+	reader         index.IndexReader // the snapshot; close it when done
+	segs           []*segColumns
+	offsets        []uint64                // of each segment's first document
+	terms          [numTermFacets][]string // values by ordinal, as numbered when the view was made
+	langs          []string
+	minDay, maxDay int32 // the range of the segments' days
 }
 
 // view returns the facet columns of a new snapshot of the live index, reading
@@ -160,7 +168,10 @@ func (fc *facetColumns) tryView(live *liveIndex) (*view, <-chan struct{}, error)
 		}
 	}
 	fc.keepOnly(segs)
-	v.people, v.parties, v.langs = fc.people.list(), fc.parties.list(), fc.langs.list()
+	for i := range v.terms {
+		v.terms[i] = fc.terms[i].list()
+	}
+	v.langs = fc.langs.list()
 	v.minDay, v.maxDay = 1<<31-1, -1<<31
 	for _, c := range v.segs {
 		v.minDay, v.maxDay = min(v.minDay, c.minDay), max(v.maxDay, c.maxDay)
@@ -274,22 +285,25 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 	seg := ss.Segment()
 	dv, ok := seg.(segment.DocValueVisitable)
 	n := int(seg.Count())
-	c := &segColumns{
-		peopleOff: make([]uint32, n+1), partyOff: make([]uint32, n+1),
-		lang: make([]uint8, n), day: make([]int32, n), minDay: 1<<31 - 1, maxDay: -1 << 31,
+	c := &segColumns{lang: make([]uint8, n), day: make([]int32, n), minDay: 1<<31 - 1, maxDay: -1 << 31}
+	fields := []string{FieldLang, FieldDate}
+	byField := map[string]termFacet{}
+	for f := range numTermFacets {
+		c.terms[f].off = make([]uint32, n+1)
+		fields = append(fields, f.field())
+		byField[f.field()] = f
 	}
-	fields := []string{FieldPeople, FieldParties, FieldLang, FieldDate}
 	var state segment.DocVisitState
 	for doc := range n {
 		c.day[doc] = undatedDay
 		if ok {
 			var err error
 			state, err = dv.VisitDocValues(uint64(doc), fields, func(field string, term []byte) {
+				if f, ok := byField[field]; ok {
+					c.terms[f].vals = append(c.terms[f].vals, fc.terms[f].of(term))
+					return
+				}
 				switch field {
-				case FieldPeople:
-					c.peopleVals = append(c.peopleVals, fc.people.of(term))
-				case FieldParties:
-					c.partyVals = append(c.partyVals, fc.parties.of(term))
 				case FieldLang:
 					if o := fc.langs.of(term); o < 255 {
 						c.lang[doc] = uint8(o + 1)
@@ -307,8 +321,9 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 				return nil, fmt.Errorf("facet columns: segment %d document %d: %w", ss.Id(), doc, err)
 			}
 		}
-		c.peopleOff[doc+1] = uint32(len(c.peopleVals))
-		c.partyOff[doc+1] = uint32(len(c.partyVals))
+		for f := range c.terms {
+			c.terms[f].off[doc+1] = uint32(len(c.terms[f].vals))
+		}
 	}
 	fc.mu.Lock()
 	defer fc.mu.Unlock()

@@ -44,7 +44,7 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	}
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 10, 0, false)
-	s.mainFacets(req, groups)
+	s.mainFacets(req, groups, r)
 	bres, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil {
 		t.Fatal(err)

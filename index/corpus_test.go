@@ -36,6 +36,7 @@ func TestCorpusQueries(t *testing.T) {
 	s := corpusSearcher(t)
 	t.Run("identities", func(t *testing.T) { queryIdentities(t, s) })
 	t.Run("cases", func(t *testing.T) { queriesOnCorpus(t, s) })
+	t.Run("sources and places", func(t *testing.T) { facetsAgreeWithFilters(t, s) })
 }
 
 func total(t *testing.T, s *Searcher, q, op string) uint64 {

@@ -31,8 +31,8 @@ func newFacetCache(size int) *facetCache {
 	return &facetCache{lru: c}
 }
 
-// key identifies what facet counts depend on: the index generation, the query
-// and the filters, not paging or sort. Values are sorted: person=a&person=b
+// key identifies what facet counts depend on: the index generation, the query,
+// the filters and the facets' size, not paging or sort. Values are sorted: person=a&person=b
 // counts as b&a does. With the generation in it, counts a search began before
 // a write cannot be stored under the key searches after it use.
 func (c *facetCache) key(gen uint64, r Request) string {
@@ -42,7 +42,9 @@ func (c *facetCache) key(gen uint64, r Request) string {
 	b.WriteString(r.Q)
 	b.WriteByte(0)
 	b.WriteString(r.Op)
-	for _, vs := range [][]string{r.People, r.Parties, r.Langs} {
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(r.facetSize()))
+	for _, vs := range [][]string{r.People, r.Parties, r.Sources, r.Places, r.Langs} {
 		vs = slices.Sorted(slices.Values(vs))
 		b.WriteByte(0)
 		b.WriteString(strings.Join(vs, "\x01"))

@@ -13,12 +13,59 @@ import (
 const (
 	FacetPeople  = "people"
 	FacetParties = "parties"
+	FacetSources = "sources"
+	FacetPlaces  = "places"
 	FacetLang    = "lang"
 	FacetDates   = "dates"
 )
 
-// FacetSize is how many values the people and parties facets list.
-const FacetSize = 20
+// FacetSize is how many values each terms facet (people, parties, sources,
+// places) lists unless a request asks for another number, up to MaxFacetSize.
+const (
+	FacetSize    = 20
+	MaxFacetSize = 500
+)
+
+// termFacet is one of the multi-valued keyword facets: counted alike,
+// filtered alike (values OR-ed), and each counted without its own filter.
+type termFacet int
+
+// The terms facets, in the order the API lists them.
+const (
+	tfPeople termFacet = iota
+	tfParties
+	tfSources
+	tfPlaces
+	numTermFacets
+)
+
+// name is the facet's name in the API.
+func (f termFacet) name() string {
+	return [...]string{FacetPeople, FacetParties, FacetSources, FacetPlaces}[f]
+}
+
+// field is the index field the facet counts.
+func (f termFacet) field() string {
+	return [...]string{FieldPeople, FieldParties, FieldSource, FieldPlaces}[f]
+}
+
+// selected returns r's filter on the facet.
+func (f termFacet) selected(r Request) []string {
+	return [...][]string{r.People, r.Parties, r.Sources, r.Places}[f]
+}
+
+// set stores the facet's values in out.
+func (f termFacet) set(out *Facets, vals []FacetValue) {
+	*[...]*[]FacetValue{&out.People, &out.Parties, &out.Sources, &out.Places}[f] = vals
+}
+
+// facetSize is how many values r asks each terms facet for.
+func (r Request) facetSize() int {
+	if r.FacetSize <= 0 {
+		return FacetSize
+	}
+	return min(r.FacetSize, MaxFacetSize)
+}
 
 // FacetValue is one value of a terms facet with its exact count.
 type FacetValue struct {
@@ -42,6 +89,8 @@ type DateBucket struct {
 type Facets struct {
 	People  []FacetValue `json:"people"`
 	Parties []FacetValue `json:"parties"`
+	Sources []FacetValue `json:"sources"`
+	Places  []FacetValue `json:"places"`
 	Lang    []FacetValue `json:"lang"`
 	Dates   []DateBucket `json:"dates"`
 
@@ -49,13 +98,12 @@ type Facets struct {
 	interval string // the histogram's bucket size
 }
 
-// facetField maps a terms facet to its index field.
+// facetField maps a facet's name to its index field.
 func facetField(name string) string {
-	switch name {
-	case FacetPeople:
-		return FieldPeople
-	case FacetParties:
-		return FieldParties
+	for f := range numTermFacets {
+		if f.name() == name {
+			return f.field()
+		}
 	}
 	return FieldLang
 }
@@ -65,6 +113,9 @@ func (s *Searcher) termValues(name string, terms []*search.TermFacet, selected [
 	out := []FacetValue{}
 	seen := map[string]bool{}
 	for _, t := range terms {
+		if t.Term == "" {
+			continue // Bleve indexes an empty field (a record without a source) as the empty term
+		}
 		v := FacetValue{Value: t.Term, Count: t.Count, Selected: slices.Contains(selected, t.Term)}
 		v.Label, v.LabelHi = s.label(name, t.Term)
 		out = append(out, v)
@@ -99,6 +150,12 @@ func (s *Searcher) label(facet, value string) (string, string) {
 		if p, ok := s.gaz.Party(value); ok {
 			return p.NameEn, p.NameHi
 		}
+	case FacetPlaces:
+		if p, ok := s.gaz.Place(value); ok {
+			return p.NameEn, p.NameHi
+		}
+	case FacetSources:
+		return value, "" // an outlet is named as the records name it
 	}
 	return "", ""
 }

@@ -24,7 +24,9 @@ import (
 // message saying how to re-index.
 //
 // 2: an untitled article stores its lead as its title (title_lead).
-const FormatVersion = 2
+// 3: the places field (and the sources and places facets read the source
+// field's doc values).
+const FormatVersion = 3
 
 // formatName marks an index as this project's, so a Bleve index that merely
 // holds a key of the same name is not taken for one.

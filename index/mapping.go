@@ -32,6 +32,7 @@ const (
 	FieldPeople    = "people"   // canonical person ids
 	FieldParties   = "parties"  // party codes
 	FieldMentions  = "mentions" // days the article mentions, YYYY-MM-DD
+	FieldPlaces    = "places"   // ids of the states and union territories the article names
 )
 
 // Scoring models Bleve offers; which one the index uses is chosen by `make eval`.
@@ -111,6 +112,7 @@ func NewMapping(opt BuildOptions) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldPeople, kw())
 	doc.AddFieldMappingsAt(FieldParties, kw())
 	doc.AddFieldMappingsAt(FieldMentions, kw())
+	doc.AddFieldMappingsAt(FieldPlaces, kw())
 	date := mapping.NewDateTimeFieldMapping()
 	date.Store = true
 	date.DocValues = true

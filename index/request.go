@@ -24,12 +24,18 @@ type Request struct {
 	Op      string    // one of the Op* constants: how many of the query's concepts a match needs
 	People  []string  // people, OR-ed: canonical ids or any name in either script
 	Parties []string  // parties, OR-ed: codes or any name or abbreviation in either script
+	Sources []string  // outlets as records name them, OR-ed
+	Places  []string  // states and union territories, OR-ed: ids (IN-RJ) or any name in either script
 	Langs   []string  // document languages, OR-ed
 	From    time.Time // inclusive; zero means open
 	To      time.Time // inclusive calendar day; zero means open
 	Sort    string    // one of the Sort* constants; "" means relevance
 	Size    int
 	Offset  int
+	// CountOnly asks for the total and facets without hits (the API's size=0).
+	CountOnly bool
+	// FacetSize is how many values each terms facet lists; 0 means FacetSize.
+	FacetSize int
 }
 
 // Response is the result of a search, shaped as the HTTP API returns it.
@@ -46,10 +52,10 @@ type Response struct {
 	Filters Filters `json:"-"`
 }
 
-// Filters are a request's people and parties filters as a search applied
-// them: names given in either script resolved to canonical ids and codes.
+// Filters are a request's people, parties and places filters as a search
+// applied them: names given in either script resolved to canonical ids and codes.
 type Filters struct {
-	People, Parties []string
+	People, Parties, Places []string
 }
 
 // FacetMeta says how the facets were counted, beside the lists API.md fixes.

@@ -26,12 +26,12 @@ const EntityBoost = 1.0
 // needing one concept fewer before it needs just one.
 const maxRelaxSteps = 4
 
-// resolve maps person and party filter values given by name in either script
-// to canonical ids; other values (such as the generated ids of people the
+// resolve maps person, party and place filter values given by name in either
+// script to canonical ids; other values (such as the generated ids of people the
 // gazetteer lacks) are kept as given. It fills new slices: r's share their
 // arrays with the caller's Request, which a search must leave as it was.
 func (s *Searcher) resolve(r *Request) {
-	people, parties := slices.Clone(r.People), slices.Clone(r.Parties)
+	people, parties, places := slices.Clone(r.People), slices.Clone(r.Parties), slices.Clone(r.Places)
 	for i, v := range people {
 		if id, ok := s.gaz.ResolvePerson(v); ok {
 			people[i] = id
@@ -42,7 +42,12 @@ func (s *Searcher) resolve(r *Request) {
 			parties[i] = code
 		}
 	}
-	r.People, r.Parties = people, parties
+	for i, v := range places {
+		if id, ok := s.gaz.ResolvePlace(v); ok {
+			places[i] = id
+		}
+	}
+	r.People, r.Parties, r.Places = people, parties, places
 }
 
 // Search runs r and returns hits with snippets.
@@ -55,7 +60,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	defer release()
 	s.inflight.Add(1)
 	defer s.inflight.Add(-1)
-	if r.Size <= 0 {
+	if r.CountOnly {
+		r.Size = 0
+	} else if r.Size <= 0 {
 		r.Size = DefaultSize
 	}
 	s.resolve(&r)
@@ -115,7 +122,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		Hits:      make([]Hit, 0, len(res.Hits)),
 		Facets:    facets,
 		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
-		Filters:   Filters{People: r.People, Parties: r.Parties},
+		Filters:   Filters{People: r.People, Parties: r.Parties, Places: r.Places},
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, s.hit(h, terms))
@@ -141,7 +148,7 @@ func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request,
 	groups := filters(r)
 	req.Query = groups.without(text, "")
 	if count {
-		s.mainFacets(req, groups)
+		s.mainFacets(req, groups, r)
 	}
 	res, err := s.live.idx.SearchInContext(ctx, req)
 	if err != nil || !count {

@@ -83,10 +83,11 @@ func (s *Searcher) valueCounts(ctx context.Context, facet string) ([]string, []i
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
+	tf := tfParties
 	if facet == FacetPeople {
-		return v.people, t.peopleN, nil
+		tf = tfPeople
 	}
-	return v.parties, t.partyN, nil
+	return v.terms[tf], t.termN[tf], nil
 }
 
 // dictCounts reads facet's values and document counts from Bleve's term

@@ -11,10 +11,10 @@ import (
 // ordinal (array lookups: a match is checked against every filter); a nil
 // set means no filter.
 type colFilter struct {
-	people, parties []bool
-	langs           []bool // by lang column value
-	dated           bool   // a date filter is set
-	from, to        int32
+	terms    [numTermFacets][]bool
+	langs    []bool // by lang column value
+	dated    bool   // a date filter is set
+	from, to int32
 }
 
 // filter puts r's filters in the terms of the view's ordinals.
@@ -31,8 +31,10 @@ func (v *view) filter(r Request) colFilter {
 		}
 		return m
 	}
-	f := colFilter{people: set(r.People, v.people, 0), parties: set(r.Parties, v.parties, 0),
-		langs: set(r.Langs, v.langs, 1)}
+	f := colFilter{langs: set(r.Langs, v.langs, 1)}
+	for tf := range numTermFacets {
+		f.terms[tf] = set(tf.selected(r), v.terms[tf], 0)
+	}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		f.dated, f.from, f.to = true, -1<<31+1, 1<<31-1
 		if !r.From.IsZero() {
@@ -58,24 +60,33 @@ func anyOf(vals []uint32, set []bool) bool {
 	return false
 }
 
+// The facets a match can fail the filter of, as tally.add numbers them: the
+// terms facets, then these.
+const (
+	slotLang = int(numTermFacets) + iota
+	slotDate
+)
+
 // tally counts the facet values of a query's matches in the columns, each
 // facet without its own filter, and tells which matches pass every filter.
 type tally struct {
-	v                      *view
-	seg                    int // the segment the last match was in
-	f                      colFilter
-	count                  bool // false: only filter
-	peopleN, partyN, langN []int
-	days                   []int // by day - v.minDay
-	undated                int
+	v       *view
+	seg     int // the segment the last match was in
+	f       colFilter
+	count   bool // false: only filter
+	termN   [numTermFacets][]int
+	langN   []int
+	days    []int // by day - v.minDay
+	undated int
 }
 
 // newTally starts a tally of r's matches; without count it only filters.
 func (v *view) newTally(r Request, count bool) *tally {
 	t := &tally{v: v, f: v.filter(r), count: count}
 	if count {
-		t.peopleN = make([]int, len(v.people))
-		t.partyN = make([]int, len(v.parties))
+		for tf := range t.termN {
+			t.termN[tf] = make([]int, len(v.terms[tf]))
+		}
 		t.langN = make([]int, len(v.langs)+1)
 		if v.minDay <= v.maxDay {
 			t.days = make([]int, v.maxDay-v.minDay+1)
@@ -85,7 +96,8 @@ func (v *view) newTally(r Request, count bool) *tally {
 }
 
 // add counts the facet values of document n of the snapshot and reports
-// whether it passes every filter.
+// whether it passes every filter. A facet is counted when the document
+// passes every filter but its own: when none fails, or only its own does.
 func (t *tally) add(num uint64) bool {
 	// Matches come in increasing order: look from the last match's segment on.
 	v := t.v
@@ -95,50 +107,57 @@ func (t *tally) add(num uint64) bool {
 	for t.seg+1 < len(v.offsets) && num >= v.offsets[t.seg+1] {
 		t.seg++
 	}
-	c, f, n := v.segs[t.seg], t.f, int(num-v.offsets[t.seg])
+	c, f, n := v.segs[t.seg], &t.f, int(num-v.offsets[t.seg])
 	if n >= len(c.lang) {
 		return false // not in the snapshot: cannot happen
 	}
-	ppl := c.peopleVals[c.peopleOff[n]:c.peopleOff[n+1]]
-	pts := c.partyVals[c.partyOff[n]:c.partyOff[n+1]]
+	var vals [numTermFacets][]uint32
+	fails, failed := 0, -1
+	for tf := range vals {
+		vals[tf] = c.terms[tf].at(n)
+		if !anyOf(vals[tf], f.terms[tf]) {
+			fails, failed = fails+1, int(tf)
+		}
+	}
 	day := c.day[n]
-	inPeople, inParties := anyOf(ppl, f.people), anyOf(pts, f.parties)
-	inLang := f.langs == nil || int(c.lang[n]) < len(f.langs) && f.langs[c.lang[n]]
-	inDate := !f.dated || (day != undatedDay && day >= f.from && day <= f.to)
-	if !t.count {
-		return inPeople && inParties && inLang && inDate
+	if f.langs != nil && !(int(c.lang[n]) < len(f.langs) && f.langs[c.lang[n]]) {
+		fails, failed = fails+1, slotLang
 	}
-	if inParties && inLang && inDate {
-		for _, p := range ppl {
-			t.peopleN[p]++
+	if f.dated && (day == undatedDay || day < f.from || day > f.to) {
+		fails, failed = fails+1, slotDate
+	}
+	if !t.count || fails > 1 {
+		return fails == 0
+	}
+	for tf := range vals {
+		if fails == 0 || failed == int(tf) {
+			for _, p := range vals[tf] {
+				t.termN[tf][p]++
+			}
 		}
 	}
-	if inPeople && inLang && inDate {
-		for _, p := range pts {
-			t.partyN[p]++
-		}
-	}
-	if inPeople && inParties && inDate {
+	if fails == 0 || failed == slotLang {
 		t.langN[c.lang[n]]++
 	}
-	if inPeople && inParties && inLang {
+	if fails == 0 || failed == slotDate {
 		if day == undatedDay {
 			t.undated++
 		} else {
 			t.days[day-t.v.minDay]++
 		}
 	}
-	return inPeople && inParties && inLang && inDate
+	return fails == 0
 }
 
 // facets returns what the tally counted, labelled for r.
 func (t *tally) facets(s *Searcher, r Request) *Facets {
 	v := t.v
 	out := &Facets{
-		People:  s.termValues(FacetPeople, topTerms(v.people, t.peopleN, FacetSize), r.People),
-		Parties: s.termValues(FacetParties, topTerms(v.parties, t.partyN, FacetSize), r.Parties),
 		Lang:    s.termValues(FacetLang, topTerms(v.langs, t.langN[1:], 3), r.Langs),
 		undated: t.undated,
+	}
+	for tf := range numTermFacets {
+		tf.set(out, s.termValues(tf.name(), topTerms(v.terms[tf], t.termN[tf], r.facetSize()), tf.selected(r)))
 	}
 	out.interval, out.Dates = dayHistogram(t.days, v.minDay)
 	return out
@@ -146,7 +165,11 @@ func (t *tally) facets(s *Searcher, r Request) *Facets {
 
 // merge adds the counts of o, a tally of another part of the same view.
 func (t *tally) merge(o *tally) {
-	for _, pair := range [][2][]int{{t.peopleN, o.peopleN}, {t.partyN, o.partyN}, {t.langN, o.langN}, {t.days, o.days}} {
+	pairs := [][2][]int{{t.langN, o.langN}, {t.days, o.days}}
+	for tf := range t.termN {
+		pairs = append(pairs, [2][]int{t.termN[tf], o.termN[tf]})
+	}
+	for _, pair := range pairs {
 		for i, k := range pair[1] {
 			pair[0][i] += k
 		}
@@ -159,7 +182,7 @@ func (t *tally) merge(o *tally) {
 func topTerms(names []string, counts []int, n int) []*search.TermFacet {
 	var out []*search.TermFacet
 	for i, k := range counts {
-		if k > 0 {
+		if k > 0 && names[i] != "" { // "": records without the field
 			out = append(out, &search.TermFacet{Term: names[i], Count: k})
 		}
 	}
