@@ -60,7 +60,7 @@ func ParseQuery(raw string) (url.Values, error) {
 // a 400, so a misspelt filter is not silently ignored.
 func knownParam(k string) bool {
 	switch k {
-	case "q", "op", "person", "party", "lang", "from", "to", "sort", "size", "offset":
+	case "q", "op", "person", "party", "source", "place", "lang", "from", "to", "sort", "size", "offset", "facet_size":
 		return true
 	}
 	return false
@@ -97,7 +97,7 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	for _, p := range []struct {
 		name string
 		dst  *[]string
-	}{{"person", &r.People}, {"party", &r.Parties}} {
+	}{{"person", &r.People}, {"party", &r.Parties}, {"source", &r.Sources}, {"place", &r.Places}} {
 		for _, s := range v[p.name] {
 			s = strings.TrimSpace(s)
 			if s == "" || !utf8.ValidString(s) || len(s) > MaxQueryBytes {
@@ -115,7 +115,8 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	for _, p := range []struct {
 		name string
 		dst  *time.Time
-	}{{"from", &r.From}, {"to", &r.To}} {
+		end  bool
+	}{{"from", &r.From, false}, {"to", &r.To, true}} {
 		s, err := one(p.name)
 		if err != nil {
 			return r, err
@@ -123,9 +124,9 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 		if s == "" {
 			continue
 		}
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return r, paramErr(p.name, "%q is not a date YYYY-MM-DD", clip(s))
+		t, ok := parsePeriod(s, p.end)
+		if !ok {
+			return r, paramErr(p.name, "%q is not a date YYYY-MM-DD, a month YYYY-MM or a year YYYY", clip(s))
 		}
 		if why := articles.CheckYear(t); why != "" {
 			return r, paramErr(p.name, "%s: %s", s, why)
@@ -151,13 +152,39 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	default:
 		return r, paramErr("op", "%q is not one of and, or", clip(r.Op))
 	}
-	if r.Size, err = intParam(one, "size", index.DefaultSize, 1, index.MaxSize); err != nil {
+	if r.Size, err = intParam(one, "size", index.DefaultSize, 0, index.MaxSize); err != nil {
+		return r, err
+	}
+	r.CountOnly = r.Size == 0
+	if r.FacetSize, err = intParam(one, "facet_size", index.FacetSize, 1, index.MaxFacetSize); err != nil {
 		return r, err
 	}
 	if r.Offset, err = intParam(one, "offset", 0, 0, index.MaxOffset); err != nil {
 		return r, err
 	}
 	return r, nil
+}
+
+// parsePeriod reads a day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY): its
+// first day, or with end its last, so from=2020-04&to=2020-04 is April.
+func parsePeriod(s string, end bool) (time.Time, bool) {
+	for _, p := range []struct {
+		layout      string
+		years, mons int
+	}{{time.DateOnly, 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		if len(s) != len(p.layout) {
+			continue
+		}
+		t, err := time.Parse(p.layout, s)
+		if err != nil {
+			return time.Time{}, false
+		}
+		if end && p.layout != time.DateOnly {
+			t = t.AddDate(p.years, p.mons, -1)
+		}
+		return t, true
+	}
+	return time.Time{}, false
 }
 
 func intParam(one func(string) (string, error), name string, def, lo, hi int) (int, error) {

@@ -32,7 +32,7 @@ func TestParseSearch(t *testing.T) {
 
 func FuzzParseSearch(f *testing.F) {
 	for _, s := range []string{"q=x", "size=10&offset=5", "from=2019-01-01&to=2018-01-01", "lang=hi&lang=xx",
-		"q=%E0%A4", "size=-1", "size=99999999999999999999", "sort=-date", "q=a&q=b"} {
+		"q=%E0%A4", "size=-1", "size=0", "facet_size=501", "from=2019&to=2019-02", "size=99999999999999999999", "sort=-date", "q=a&q=b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -48,8 +48,11 @@ func FuzzParseSearch(f *testing.F) {
 			}
 			return
 		}
-		if r.Size < 1 || r.Size > index.MaxSize || r.Offset < 0 || r.Offset > index.MaxOffset {
-			t.Fatalf("accepted out-of-range size %d offset %d", r.Size, r.Offset)
+		if r.Size < 0 || r.Size > index.MaxSize || (r.Size == 0) != r.CountOnly || r.Offset < 0 || r.Offset > index.MaxOffset {
+			t.Fatalf("accepted out-of-range size %d offset %d (counts only %v)", r.Size, r.Offset, r.CountOnly)
+		}
+		if r.FacetSize < 1 || r.FacetSize > index.MaxFacetSize {
+			t.Fatalf("accepted facet size %d", r.FacetSize)
 		}
 		if !utf8.ValidString(r.Q) || len(r.Q) > MaxQueryBytes {
 			t.Fatalf("accepted bad q %q", r.Q)

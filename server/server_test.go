@@ -220,7 +220,11 @@ func TestBadParameters(t *testing.T) {
 	ts := seedServer(t)
 	tests := []struct{ query, param string }{
 		{"size=abc", "size"},
-		{"size=0", "size"},
+		{"size=-1", "size"}, // size=0 asks for counts only (issue 14)
+		{"facet_size=501", "facet_size"},
+		{"from=2019-1", "from"},
+		{"source=", "source"},
+		{"place=+", "place"},
 		{"size=101", "size"},
 		{"offset=-1", "offset"},
 		{"offset=10001", "offset"},

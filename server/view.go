@@ -34,6 +34,8 @@ type pageView struct {
 	Hits        []hitView
 	People      facetList
 	Parties     facetList
+	Places      facetList
+	Sources     facetList
 	Langs       facetList
 	Dates       *histView
 	Undated     int
@@ -107,7 +109,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		Help:  query.Help,
 		Total: res.Total,
 		Took:  formatTook(res.TookMS),
-		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Langs) == 0 && req.From.IsZero() && req.To.IsZero(),
+		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Sources)+len(req.Places)+len(req.Langs) == 0 &&
+			req.From.IsZero() && req.To.IsZero(),
 	}
 	sort := req.Sort
 	if sort == "" {
@@ -127,7 +130,7 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		}
 		view.Sorts = append(view.Sorts, o)
 	}
-	for _, name := range []string{"op", "from", "to", "size"} {
+	for _, name := range []string{"op", "from", "to", "size", "facet_size"} {
 		if s := v.Get(name); s != "" {
 			view.Hidden = append(view.Hidden, option{Name: name, Value: s})
 		}
@@ -149,9 +152,10 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		}
 	}
 
-	var people, parties, langs []index.FacetValue
+	var people, parties, places, sources, langs []index.FacetValue
 	if res.Facets != nil {
 		people, parties, langs = res.Facets.People, res.Facets.Parties, res.Facets.Lang
+		places, sources = res.Facets.Places, res.Facets.Sources
 	}
 	// The resolved filters, so a person chosen by name in either script
 	// marks the facet value and chips of its id.
@@ -162,6 +166,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		langsAll[i].Label, langsAll[i].LabelHi = langLabel(langsAll[i].Value)
 	}
 	view.People, view.Parties, view.Langs = splitFacet(peopleAll), splitFacet(partiesAll), splitFacet(langsAll)
+	view.Places = splitFacet(facetViews("place", places, res.Filters.Places))
+	view.Sources = splitFacet(facetViews("source", sources, req.Sources))
 	for _, h := range res.Hits {
 		hv := hitView{
 			ID:        h.ID,
