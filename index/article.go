@@ -102,7 +102,7 @@ func (s *Searcher) Article(ctx context.Context, id string) (*Article, bool, erro
 	return a, true, nil
 }
 
-// Entities lists the people and parties body mentions, in order. The
+// Entities lists the people, parties and places body mentions, in order. The
 // extractor reads the title too, as at indexing (a name in full in the title
 // lets a bare surname in the body count), but mentions in the title are
 // dropped: offsets point into body alone. A lead title is the body's own
@@ -113,7 +113,8 @@ func (s *Searcher) Entities(title string, titleIsLead bool, body string) []Entit
 		a.Title = title
 	}
 	skip := len(a.Text()) - len(body) // the title and the blank line after it
-	ms := slices.Clone(s.ext.Extract(a).Mentions)
+	res := s.ext.Extract(a)
+	ms := append(slices.Clone(res.Mentions), res.PlaceMentions...)
 	slices.SortStableFunc(ms, func(x, y entities.Mention) int { return x.Start - y.Start })
 	out := []Entity{}
 	pos, runes := 0, 0 // body[:pos] has runes code points
@@ -128,8 +129,11 @@ func (s *Searcher) Entities(title string, titleIsLead bool, body string) []Entit
 		e := Entity{Kind: m.Kind.String(), ID: m.ID, Start: runes, End: runes + utf8.RuneCountInString(body[st:en]),
 			Text: body[st:en]}
 		facet := FacetPeople
-		if m.Kind == entities.KindParty {
+		switch m.Kind {
+		case entities.KindParty:
 			facet = FacetParties
+		case entities.KindPlace:
+			facet = FacetPlaces
 		}
 		e.Label, e.LabelHi = s.label(facet, m.ID)
 		out = append(out, e)

@@ -29,6 +29,7 @@ func TestEntitiesOffsetsAreCodePointsIntoBody(t *testing.T) {
 		{"002_884ef39863f3952b", "party", "INC", "कांग्रेस"},
 		{"000_a40097178b98bcf5", "person", "nanabhau-patole", "Nana Patole"},
 		{"003_14abfe42ffc44221", "party", "INC", "Congress"},
+		{"002_884ef39863f3952b", "place", "IN-RJ", "राजस्थान"},
 	} {
 		t.Run(tc.id+"/"+tc.entity, func(t *testing.T) {
 			a, ok, err := s.Article(ctx, tc.id)
@@ -43,7 +44,7 @@ func TestEntitiesOffsetsAreCodePointsIntoBody(t *testing.T) {
 				if got := string(body[e.Start:e.End]); got != e.Text {
 					t.Errorf("[]rune(body)[%d:%d] = %q, entity says %q", e.Start, e.End, got, e.Text)
 				}
-				if e.Kind != "person" && e.Kind != "party" {
+				if e.Kind != "person" && e.Kind != "party" && e.Kind != "place" {
 					t.Errorf("entity kind %q", e.Kind)
 				}
 			}

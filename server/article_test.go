@@ -209,7 +209,7 @@ func TestDocEntities(t *testing.T) {
 			if got := string(body[e.Start:e.End]); got != e.Text {
 				t.Errorf("%s: []rune(body)[%d:%d] = %q, entity text %q", id, e.Start, e.End, got, e.Text)
 			}
-			if (e.Kind != "person" && e.Kind != "party") || e.ID == "" || e.Label == "" {
+			if (e.Kind != "person" && e.Kind != "party" && e.Kind != "place") || e.ID == "" || e.Label == "" {
 				t.Errorf("%s: entity %+v", id, e)
 			}
 			rahul = rahul || e.ID == "rahul-gandhi"

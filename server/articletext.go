@@ -87,11 +87,8 @@ func parts(text []rune, from, to int, marks []index.Span) []textPart {
 	return out
 }
 
-// entityHref is the search filtered by the person or party a mention names.
+// entityHref is the search filtered by the person, party or place a mention
+// names: the filter parameter is the kind's name.
 func entityHref(e index.Entity) string {
-	param := "person"
-	if e.Kind == "party" {
-		param = "party"
-	}
-	return "/?" + url.Values{param: {e.ID}}.Encode()
+	return "/?" + url.Values{e.Kind: {e.ID}}.Encode()
 }
