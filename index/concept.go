@@ -131,7 +131,7 @@ func (p *planner) build(n query.Node, neg bool) bq.Query {
 // index lacks the word and the product does not know it otherwise.
 func (p *planner) word(text string, neg bool) bq.Query {
 	q, known := p.concept(leaf{text: text}, neg)
-	if known || neg || p.romanized || p.reader == nil {
+	if known || neg || p.romanized || p.indexReader() == nil {
 		return q
 	}
 	fix := p.correct(p.ctx, p.reader, text)

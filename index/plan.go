@@ -63,7 +63,7 @@ func (m MinMatch) required(n int, op string, question bool) int {
 type planner struct {
 	s         *Searcher
 	ctx       context.Context
-	reader    index.IndexReader // document frequencies, for spelling correction; nil: none
+	reader    index.IndexReader // document frequencies, for spelling correction; opened by indexReader
 	qi        *QueryInfo
 	romanized bool
 	budget    int // translation and key clauses left (MaxExpansionClauses)
@@ -87,20 +87,11 @@ type planner struct {
 func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner, error) {
 	p := &planner{s: s, ctx: ctx, qi: qi, budget: MaxExpansionClauses, question: isQuestion(q)}
 	p.tree = query.Parse(q)
-	if s.spell != nil {
-		adv, err := s.live.idx.Advanced()
-		if err != nil {
-			return nil, err
+	defer func() {
+		if p.reader != nil {
+			p.reader.Close()
 		}
-		r, err := adv.Reader()
-		if err != nil {
-			return nil, err
-		}
-		if r != nil {
-			p.reader = r
-			defer r.Close()
-		}
-	}
+	}()
 	if s.tr != nil {
 		p.romanized = Script(q) == "latin" && s.tr.detector.IsRomanizedHindi(positiveText(p.tree))
 		p.tree = p.groupNames(p.tree)
@@ -142,6 +133,17 @@ func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner,
 		qi.Expansions = append(qi.Expansions, Expansion{From: q, To: p.keys, Source: "romanized"})
 	}
 	return p, nil
+}
+
+// indexReader returns a reader of the index's current snapshot, opened the
+// first time a word needs its document frequency; nil when none can be had.
+func (p *planner) indexReader() index.IndexReader {
+	if p.reader == nil && p.s.spell != nil {
+		if adv, err := p.s.live.idx.Advanced(); err == nil {
+			p.reader, _ = adv.Reader()
+		}
+	}
+	return p.reader
 }
 
 // concepts is how many positive concepts the query has.
