@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/url"
+	"time"
 
 	"github.com/newsearch/bilingual/index"
 )
@@ -31,23 +33,26 @@ const (
 )
 
 // histogram scales the date buckets against the tallest one; each non-empty
-// bar links to the page filtered to its range.
+// bar links to the page filtered to its range, and bars inside the date
+// filter (from, to: days, "" for open) are marked selected.
 func histogram(l links, dates []index.DateBucket, interval, from, to string) *histView {
 	h := &histView{W: histWidth, H: histHeight, Base: histBars, Interval: interval}
 	top := 1
 	for _, d := range dates {
 		top = max(top, d.Count)
 	}
-	slot := float64(histWidth) / float64(len(dates))
+	// A few bars (a drilled-down range) keep a bar's width and sit centred.
+	slot := float64(histWidth) / float64(max(len(dates), 8))
+	left := (float64(histWidth) - slot*float64(len(dates))) / 2
 	gap := math.Min(slot*0.2, 6)
 	every := (len(dates) + 5) / 6 // at most about six axis labels
 	for i, d := range dates {
-		x := float64(i) * slot
+		x := left + float64(i)*slot
 		b := barView{
 			X: int(math.Round(x + gap/2)), W: max(int(math.Round(slot-gap)), 1), FullH: histBars,
 			LabelX: int(math.Round(x + slot/2)), Label: d.Label, From: d.From, To: d.To,
 			Title:     fmt.Sprintf("%s: %d %s", d.Label, d.Count, plural(d.Count, "article", "articles")),
-			Selected:  d.From == from && d.To == to,
+			Selected:  (from == "" || d.From >= from) && (to == "" || d.To <= to) && (from != "" || to != ""),
 			ShowLabel: i%every == 0,
 		}
 		if d.Count > 0 {
@@ -65,4 +70,70 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// zoomBuckets are the buckets the page draws for a bounded date range: the
+// API's histogram is counted without the date filter (so a range can be
+// widened), which at the range's own scale would show one bar; the page
+// instead shows the range by month or by day, so a year bar drills down to
+// months and a month bar to days. Ranges of two calendar years or more keep
+// the API's histogram. At most maxZoomBars buckets: each costs one
+// count-only search.
+func zoomBuckets(from, to time.Time) (string, []index.DateBucket) {
+	if from.IsZero() || to.IsZero() || to.Year()-from.Year() >= 2 {
+		return "", nil
+	}
+	var out []index.DateBucket
+	add := func(label string, a, b time.Time) {
+		out = append(out, index.DateBucket{Label: label, From: a.Format(time.DateOnly), To: b.Format(time.DateOnly)})
+	}
+	if to.Sub(from) < 31*24*time.Hour {
+		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+			add(d.Format(time.DateOnly), d, d)
+		}
+		return "day", out
+	}
+	for m := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(to); m = m.AddDate(0, 1, 0) {
+		// The first and last months are cut to the range.
+		add(m.Format("2006-01"), later(m, from), earlier(m.AddDate(0, 1, -1), to))
+	}
+	return "month", out
+}
+
+// maxZoomBars bounds zoomBuckets: a month has 31 days, two years 24 months.
+const maxZoomBars = 31
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// zoomDates counts req's matches in each zoom bucket of its date range with
+// count-only searches; ok is false when the range is not zoomed.
+func zoomDates(ctx context.Context, s *index.Searcher, req index.Request) (interval string, dates []index.DateBucket, ok bool, err error) {
+	interval, dates = zoomBuckets(req.From, req.To)
+	if len(dates) == 0 || len(dates) > maxZoomBars {
+		return "", nil, false, nil
+	}
+	for i, b := range dates {
+		r := req
+		r.From, _ = time.Parse(time.DateOnly, b.From)
+		r.To, _ = time.Parse(time.DateOnly, b.To)
+		r.CountOnly, r.Size, r.Offset, r.FacetSize = true, 0, 0, 1
+		res, err := s.Search(ctx, r)
+		if err != nil {
+			return "", nil, false, fmt.Errorf("count %s..%s for the date histogram: %w", b.From, b.To, err)
+		}
+		dates[i].Count = int(res.Total)
+	}
+	return interval, dates, true, nil
 }

@@ -102,6 +102,14 @@ func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, view)
 		return
 	}
+	// A bounded date range is drawn at its own scale, so bars drill down.
+	if interval, dates, ok, err := zoomDates(ctx, p.s.search, req); err != nil {
+		p.s.log.Warn("date histogram at the range's scale", "query", r.URL.RawQuery, "err", err)
+	} else if ok && res.Facets != nil {
+		f := *res.Facets // a copy: the index may share its facets with a cache
+		f.Dates, res.FacetMeta.DateInterval = dates, interval
+		res.Facets = &f
+	}
 	p.render(w, r, buildView(v, req, res))
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/analyzers"
@@ -41,6 +42,9 @@ type pageView struct {
 	Undated     int
 	DateFilter  string
 	ClearDates  string
+	DateFrom    string // the from filter resolved to a day, for the date input
+	DateTo      string // the to filter resolved to its last day
+	Filtering   int    // how many filters are on, shown on the phone's Filters button
 	Prev, Next  string
 	PageNo      int
 	Pages       int
@@ -68,6 +72,7 @@ type chipView struct {
 // folded away; selected values are always shown.
 type facetList struct {
 	Top, More []facetView
+	ShowAll   string // a link asking for more values, when the index cut the list
 }
 
 // facetBlock is one sidebar facet as the "facet" template draws it.
@@ -78,6 +83,11 @@ type facetBlock struct {
 
 // facetShown is how many values of a facet the sidebar shows unfolded.
 const facetShown = 8
+
+// facetShowAll is the facet_size a facet's "Show all" link asks for: enough
+// for every party and state, and the long tail of people and sources,
+// without a page of thousands of checkboxes.
+const facetShowAll = 100
 
 // chipsShown is how many people a hit lists before "+N more".
 const chipsShown = 6
@@ -130,7 +140,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		}
 		view.Sorts = append(view.Sorts, o)
 	}
-	for _, name := range []string{"op", "from", "to", "size", "facet_size"} {
+	// from and to have inputs of their own in the dates facet.
+	for _, name := range []string{"op", "size", "facet_size"} {
 		if s := v.Get(name); s != "" {
 			view.Hidden = append(view.Hidden, option{Name: name, Value: s})
 		}
@@ -168,6 +179,13 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 	view.People, view.Parties, view.Langs = splitFacet(peopleAll), splitFacet(partiesAll), splitFacet(langsAll)
 	view.Places = splitFacet(facetViews("place", places, res.Filters.Places))
 	view.Sources = splitFacet(facetViews("source", sources, req.Sources))
+	for _, f := range []struct {
+		list *facetList
+		n    int
+	}{{&view.People, len(people)}, {&view.Parties, len(parties)}, {&view.Places, len(places)}, {&view.Sources, len(sources)}} {
+		f.list.ShowAll = showAllLink(l, f.n, req.FacetSize)
+	}
+	view.Filtering = len(res.Filters.People) + len(res.Filters.Parties) + len(res.Filters.Places) + len(req.Sources) + len(req.Langs)
 	for _, h := range res.Hits {
 		hv := hitView{
 			ID:        h.ID,
@@ -189,19 +207,23 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		view.Hits = append(view.Hits, hv)
 	}
 	if res.Facets != nil && len(res.Facets.Dates) > 0 {
-		view.Dates = histogram(l, res.Facets.Dates, res.FacetMeta.DateInterval, v.Get("from"), v.Get("to"))
+		view.Dates = histogram(l, res.Facets.Dates, res.FacetMeta.DateInterval, dateOnly(req.From), dateOnly(req.To))
 	}
 	view.Undated = res.FacetMeta.Undated
+	view.DateFrom, view.DateTo = dateOnly(req.From), dateOnly(req.To)
 	if from, to := v.Get("from"), v.Get("to"); from != "" || to != "" {
 		switch {
 		case from == "":
 			view.DateFilter = "up to " + to
 		case to == "":
 			view.DateFilter = "from " + from
+		case from == to:
+			view.DateFilter = from
 		default:
 			view.DateFilter = from + " – " + to
 		}
 		view.ClearDates = l.with(func(u url.Values) { u.Del("from"); u.Del("to") })
+		view.Filtering++
 	}
 	size := max(req.Size, 1)
 	view.PageNo = req.Offset/size + 1
@@ -213,6 +235,29 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		view.Next = l.page(next)
 	}
 	return view
+}
+
+// showAllLink asks for facetShowAll values of every facet when a facet came
+// back full (n values of the facetSize asked for), so more may exist; the
+// page of hits stays where it is, since the hits do not change.
+func showAllLink(l links, n, facetSize int) string {
+	if n < facetSize || facetSize >= facetShowAll {
+		return ""
+	}
+	return l.with(func(u url.Values) {
+		u.Set("facet_size", strconv.Itoa(facetShowAll))
+		if o := l.v.Get("offset"); o != "" {
+			u.Set("offset", o)
+		}
+	})
+}
+
+// dateOnly is a filter's day as a date input wants it, or "" when unset.
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 // facetViews lists a facet's values, plus any selected value the facet did not

@@ -26,7 +26,12 @@
         var next = doc.getElementById('app');
         if (!next) throw new Error('no #app in response');
         if (push) history.pushState({ url: url }, '', url);
+        // The phone's Filters panel stays open while filters are ticked.
+        var was = document.getElementById('filters-open');
+        var open = was && was.checked;
         app().replaceWith(document.importNode(next, true));
+        var now = document.getElementById('filters-open');
+        if (now && open) now.checked = true;
         document.title = doc.title;
         if (push && app().getBoundingClientRect().top < 0) window.scrollTo(0, 0);
       })
