@@ -50,7 +50,7 @@ func histogram(l links, dates []index.DateBucket, interval, from, to string) *hi
 		x := left + float64(i)*slot
 		b := barView{
 			X: int(math.Round(x + gap/2)), W: max(int(math.Round(slot-gap)), 1), FullH: histBars,
-			LabelX: int(math.Round(x + slot/2)), Label: d.Label, From: d.From, To: d.To,
+			LabelX: int(math.Round(x + slot/2)), Label: axisLabel(interval, d.Label), From: d.From, To: d.To,
 			Title:     fmt.Sprintf("%s: %d %s", d.Label, d.Count, plural(d.Count, "article", "articles")),
 			Selected:  (from == "" || d.From >= from) && (to == "" || d.To <= to) && (from != "" || to != ""),
 			ShowLabel: i%every == 0,
@@ -63,6 +63,15 @@ func histogram(l links, dates []index.DateBucket, interval, from, to string) *hi
 		h.Bars = append(h.Bars, b)
 	}
 	return h
+}
+
+// axisLabel shortens a day's label under its bar to month and day, so six
+// fit under the histogram; the bar's title keeps the year.
+func axisLabel(interval, label string) string {
+	if interval == "day" && len(label) == len(time.DateOnly) {
+		return label[5:]
+	}
+	return label
 }
 
 func plural(n int, one, many string) string {

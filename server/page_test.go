@@ -393,3 +393,70 @@ func TestPageQueryLanguage(t *testing.T) {
 		t.Errorf("op=and: %d relaxed notices, hits %v; want none", n, hitIDs(doc))
 	}
 }
+
+// TestPagePhoneAndDates checks, in the HTML alone, what the phone layout and
+// the date range need without JavaScript: the Filters switch before the
+// facets, date inputs holding the filter as days and no second from/to in the
+// form, a zoomed histogram for a bounded range, and Show all for a cut facet.
+func TestPagePhoneAndDates(t *testing.T) {
+	ts := httptest.NewServer(seedHandler(t).Handler())
+	defer ts.Close()
+
+	// A month filter shows as its first and last day; the note names it.
+	_, doc := getPage(t, ts, "/?from=2019-06&to=2019-06&party=INC")
+	for name, want := range map[string]string{"from": "2019-06-01", "to": "2019-06-30"} {
+		in := findAll(doc, func(n *html.Node) bool { return n.Data == "input" && attr(n, "name") == name })
+		if len(in) != 1 || attr(in[0], "type") != "date" || attr(in[0], "value") != want || attr(in[0], "form") != "search" {
+			t.Errorf("want one date input %s=%s tied to the search form, got %d", name, want, len(in))
+		}
+	}
+	// By hand: 000 and 001 are dated 2019-06-29, both name the INC; June's
+	// range is drawn by day, one bar linking to that day.
+	svg := one(t, doc, "histogram", func(n *html.Node) bool { return n.Data == "svg" })
+	if got := attr(svg, "aria-label"); !strings.Contains(got, "by day") {
+		t.Errorf("June is drawn %q, want by day", got)
+	}
+	bars := findAll(svg, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "bar") })
+	if len(bars) != 1 || attr(bars[0], "href") != "/?from=2019-06-29&party=INC&to=2019-06-29" {
+		t.Errorf("June's bars %d, want one linking to 2019-06-29", len(bars))
+	}
+	if n := len(findAll(svg, func(n *html.Node) bool { return n.Data == "rect" && hasClass(n, "fill") })); n != 30 {
+		t.Errorf("June is drawn with %d days, want 30", n)
+	}
+	// The Filters switch: a checkbox outside the form, its label counting two filters.
+	sw := one(t, doc, "filters switch", byID("filters-open"))
+	if attr(sw, "type") != "checkbox" || attr(sw, "form") != "" || attr(sw, "name") != "" {
+		t.Errorf("the Filters switch must be a nameless checkbox outside the search form")
+	}
+	if got := textOf(one(t, doc, "filters count", byClass("span", "filters-count"))); got != "2" {
+		t.Errorf("Filters count %q, want 2 (a party and a date range)", got)
+	}
+
+	// A year given as a year: the inputs hold its days.
+	_, doc = getPage(t, ts, "/?from=2019&to=2019")
+	if got := textOf(one(t, doc, "date note", byClass("span", "date-filter"))); got != "2019" {
+		t.Errorf("date note %q", got)
+	}
+	svg = one(t, doc, "histogram", func(n *html.Node) bool { return n.Data == "svg" })
+	if got := attr(svg, "aria-label"); !strings.Contains(got, "by month") {
+		t.Errorf("2019 is drawn %q, want by month", got)
+	}
+
+	// Show all appears when a facet came back full, and not once it asks for 100.
+	_, doc = getPage(t, ts, "/?facet_size=2")
+	links := findAll(one(t, doc, "people facet", byID("facet-people")), byClass("a", "show-all"))
+	if len(links) != 1 || attr(links[0], "href") != "/?facet_size=100" {
+		t.Errorf("facet_size=2: want one Show all link to facet_size=100, got %d", len(links))
+	}
+	_, doc = getPage(t, ts, "/?facet_size=100")
+	if n := len(findAll(doc, byClass("a", "show-all"))); n != 0 {
+		t.Errorf("facet_size=100 still offers %d Show all links", n)
+	}
+	// Hidden inputs never repeat the dates, which have inputs of their own.
+	_, doc = getPage(t, ts, "/?from=2019-06-29&size=5")
+	for _, in := range findAll(doc, func(n *html.Node) bool { return n.Data == "input" && attr(n, "type") == "hidden" }) {
+		if name := attr(in, "name"); name == "from" || name == "to" {
+			t.Errorf("a hidden %s input duplicates the date input", name)
+		}
+	}
+}
