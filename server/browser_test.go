@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -484,6 +486,25 @@ func TestBrowserPhoneAndDates(t *testing.T) {
 		t.Errorf("after ticking BJP on a phone the panel and count are %q, want it open with 1 filter", got)
 	}
 	s.shoot("i14d-phone-filtered-390.png")
+
+	// Without JavaScript the button still opens the facets, and Apply filters submits them.
+	s.do("turn scripts off", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}), chromedp.Navigate(s.ts.URL+"/?q="+q), chromedp.WaitVisible(chromedp.CSS(".filters-button")))
+	if got := s.eval("no js", `String(document.documentElement.classList.contains('js'))`); got != "false" {
+		t.Fatalf("app.js ran with scripts off")
+	}
+	if got := s.eval("closed", `getComputedStyle(document.getElementById('filters')).display`); got != "none" {
+		t.Errorf("without JS at 390 px the facets show before the button is pressed (display %s)", got)
+	}
+	s.do("press Filters without JS", chromedp.Click(chromedp.CSS(".filters-button")))
+	s.wait("facets shown without JS", `getComputedStyle(document.getElementById('filters')).display === 'block'`)
+	s.do("tick BJP and apply", chromedp.Click(chromedp.CSS(`#facet-parties input[value="BJP"]`)),
+		chromedp.Click(chromedp.CSS(`.facets .apply`)),
+		chromedp.WaitVisible(chromedp.CSS(`.filters-count`)))
+	s.wait("party in the URL without JS", `location.search.includes('party=BJP') && location.search.includes('q=')`)
+	s.screen("i14d-phone-nojs-390-top.png")
 }
 
 // strconvQuote quotes s as a JavaScript string literal.
