@@ -82,7 +82,11 @@ func (s *Searcher) computeFacets(ctx context.Context, text query.Query, groups f
 	if _, filtered := groups[FacetDates]; !filtered {
 		years = main.Facets[FacetDates]
 	}
-	if err := s.dateFacet(ctx, groups.without(text, FacetDates), years, f); err != nil {
+	dateGroups := groups.without(text, FacetDates)
+	if r.DatesWithin {
+		dateGroups, years = groups.without(text, ""), nil
+	}
+	if err := s.dateFacet(ctx, dateGroups, years, f); err != nil {
 		return nil, err
 	}
 	return f, nil

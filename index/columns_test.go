@@ -120,7 +120,8 @@ func TestColumnsCountAsBleveDoes(t *testing.T) {
 
 func TestColumnsHistogram(t *testing.T) {
 	s := datedSearcher(t, "2004-05-01", "2006-01-01", "2006-12-31", "", "2019-06-29", "2019-07-01")
-	for _, r := range []Request{{}, {From: day0("2006-01-01")}, {To: day0("2005-01-01")}, {From: day0("2019-06-01")}} {
+	for _, r := range []Request{{}, {From: day0("2006-01-01")}, {To: day0("2005-01-01")}, {From: day0("2019-06-01")},
+		{From: day0("2006-01-01"), To: day0("2006-12-31"), DatesWithin: true}, {From: day0("2019-06-01"), DatesWithin: true}} {
 		got, want := bothWays(t, s, r)
 		if got != want {
 			t.Errorf("%+v:\ncolumns %s\nbleve   %s", r, got, want)
@@ -178,4 +179,34 @@ func columnsView(tb testing.TB, s *Searcher) *view {
 	}
 	tb.Fatal("facet columns not read within 30 s")
 	return nil
+}
+
+// DatesWithin draws the histogram inside the date filter, at the filter's
+// own scale: a year of two dated articles by month, not the years around it.
+func TestDatesWithinDrillsIn(t *testing.T) {
+	s := datedSearcher(t, "2004-05-01", "2006-01-01", "2006-12-31", "", "2019-06-29", "2019-07-01")
+	ctx := context.Background()
+	r := Request{From: day0("2006-01-01"), To: day0("2006-12-31")}
+	out, err := s.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.FacetMeta.DateInterval != "year" || out.Total != 2 {
+		t.Fatalf("without DatesWithin: interval %s, total %d; want the years around, 2 matches", out.FacetMeta.DateInterval, out.Total)
+	}
+	r.DatesWithin = true
+	in, err := s.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, b := range in.Facets.Dates {
+		sum += b.Count
+		if b.From < "2006-01-01" || b.To > "2006-12-31" {
+			t.Errorf("bucket %+v outside 2006", b)
+		}
+	}
+	if in.FacetMeta.DateInterval != "month" || sum != 2 || in.Total != 2 {
+		t.Errorf("DatesWithin: interval %s, %d counted, total %d; want months of 2006 holding the 2 matches", in.FacetMeta.DateInterval, sum, in.Total)
+	}
 }

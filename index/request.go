@@ -34,6 +34,9 @@ type Request struct {
 	Offset  int
 	// CountOnly asks for the total and facets without hits (the API's size=0).
 	CountOnly bool
+	// DatesWithin counts the dates histogram within the date filter, to
+	// drill into the range, instead of without it (disjunctive, the default).
+	DatesWithin bool
 	// FacetSize is how many values each terms facet lists; 0 means FacetSize.
 	FacetSize int
 }

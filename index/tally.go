@@ -74,6 +74,7 @@ type tally struct {
 	seg     int // the segment the last match was in
 	f       colFilter
 	count   bool // false: only filter
+	within  bool // the dates histogram counts within the date filter
 	termN   [numTermFacets][]int
 	langN   []int
 	days    []int // by day - v.minDay
@@ -82,7 +83,7 @@ type tally struct {
 
 // newTally starts a tally of r's matches; without count it only filters.
 func (v *view) newTally(r Request, count bool) *tally {
-	t := &tally{v: v, f: v.filter(r), count: count}
+	t := &tally{v: v, f: v.filter(r), count: count, within: r.DatesWithin}
 	if count {
 		for tf := range t.termN {
 			t.termN[tf] = make([]int, len(v.terms[tf]))
@@ -139,7 +140,7 @@ func (t *tally) add(num uint64) bool {
 	if fails == 0 || failed == slotLang {
 		t.langN[c.lang[n]]++
 	}
-	if fails == 0 || failed == slotDate {
+	if fails == 0 || failed == slotDate && !t.within {
 		if day == undatedDay {
 			t.undated++
 		} else {

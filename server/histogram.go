@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/newsearch/bilingual/index"
@@ -126,13 +127,34 @@ func earlier(a, b time.Time) time.Time {
 	return b
 }
 
-// zoomDates counts req's matches in each zoom bucket of its date range with
-// count-only searches; ok is false when the range is not zoomed.
+// zoomDates counts req's matches in each zoom bucket of its date range; ok
+// is false when the range is not zoomed. One counts-only search draws the
+// histogram within the range (DatesWithin), whose buckets add up into the
+// zoom's; only when it comes back coarser than them (a range across three
+// calendar years is counted by year) is each zoom bucket counted alone.
 func zoomDates(ctx context.Context, s *index.Searcher, req index.Request) (interval string, dates []index.DateBucket, ok bool, err error) {
 	interval, dates = zoomBuckets(req.From, req.To)
 	if len(dates) == 0 || len(dates) > maxZoomBars {
 		return "", nil, false, nil
 	}
+	r := req
+	r.DatesWithin, r.CountOnly, r.Size, r.Offset, r.FacetSize = true, true, 0, 0, 1
+	res, err := s.Search(ctx, r)
+	if err != nil {
+		return "", nil, false, fmt.Errorf("count %s..%s for the date histogram: %w", dates[0].From, dates[len(dates)-1].To, err)
+	}
+	for _, b := range res.Facets.Dates {
+		i := slices.IndexFunc(dates, func(z index.DateBucket) bool { return z.From <= b.From && b.To <= z.To })
+		if i < 0 {
+			return zoomBySearches(ctx, s, req, interval, dates)
+		}
+		dates[i].Count += b.Count
+	}
+	return interval, dates, true, nil
+}
+
+// zoomBySearches counts each zoom bucket with a counts-only search of its own.
+func zoomBySearches(ctx context.Context, s *index.Searcher, req index.Request, interval string, dates []index.DateBucket) (string, []index.DateBucket, bool, error) {
 	for i, b := range dates {
 		r := req
 		r.From, _ = time.Parse(time.DateOnly, b.From)
