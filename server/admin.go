@@ -45,6 +45,7 @@ type WriteResult struct {
 func (s *Server) adminRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/docs", s.authorized(s.handlePostDocs))
 	mux.HandleFunc("DELETE /api/docs/{id}", s.authorized(s.handleDeleteDoc))
+	mux.HandleFunc("POST /api/admin/snapshot", s.authorized(s.handleSnapshot))
 }
 
 // authorized lets a request through only with the configured bearer token.

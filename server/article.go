@@ -127,7 +127,7 @@ func (p *articlePage) failed(w http.ResponseWriter, r *http.Request, q string, e
 	view := &articleView{Status: http.StatusServiceUnavailable, Q: q, Back: "/",
 		Error: "Loading the article took too long and was cut off. Please try again."}
 	if !errors.Is(err, context.DeadlineExceeded) {
-		p.s.log.Error("article failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		p.s.log.Error("article failed", "path", r.URL.Path, "query", p.s.loggedQuery(r), "err", err)
 		view.Status, view.Error = http.StatusInternalServerError, "Something went wrong on our side. Please try again."
 	}
 	p.render(w, r, view)

@@ -96,7 +96,7 @@ func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		view := &pageView{Status: http.StatusServiceUnavailable, Q: req.Q,
 			Error: "The search took too long and was cut off. Try fewer words or a narrower filter."}
 		if !errors.Is(err, context.DeadlineExceeded) {
-			p.s.log.Error("search failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+			p.s.log.Error("search failed", "path", r.URL.Path, "query", p.s.loggedQuery(r), "err", err)
 			view.Status, view.Error = http.StatusInternalServerError, "Something went wrong on our side. Please try again."
 		}
 		p.render(w, r, view)
@@ -104,7 +104,7 @@ func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// A bounded date range is drawn at its own scale, so bars drill down.
 	if interval, dates, ok, err := zoomDates(ctx, p.s.search, req); err != nil {
-		p.s.log.Warn("date histogram at the range's scale", "query", r.URL.RawQuery, "err", err)
+		p.s.log.Warn("date histogram at the range's scale", "query", p.s.loggedQuery(r), "err", err)
 	} else if ok && res.Facets != nil {
 		f := *res.Facets // a copy: the index may share its facets with a cache
 		f.Dates, res.FacetMeta.DateInterval = dates, interval
@@ -121,7 +121,7 @@ func (p *page) render(w http.ResponseWriter, r *http.Request, view *pageView) {
 	}
 	var buf bytes.Buffer
 	if err := p.tmpl.Execute(&buf, view); err != nil {
-		p.s.log.Error("render page", "query", r.URL.RawQuery, "err", err)
+		p.s.log.Error("render page", "query", p.s.loggedQuery(r), "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -39,6 +40,13 @@ type Server struct {
 	// CORSOrigin, when set, is the one origin allowed to read GET /api/* from
 	// a browser; empty means no CORS headers at all.
 	CORSOrigin string
+	// LogQueries puts query strings (what people searched for, which can
+	// be sensitive) in the access and error logs; off, only paths are logged.
+	LogQueries bool
+	// SnapshotDir is where POST /api/admin/snapshot writes copies of the
+	// index; empty refuses snapshots.
+	SnapshotDir string
+	snapshots   sync.Mutex // held by the snapshot being taken: one at a time
 }
 
 // DefaultTimeout is the per-request search deadline.
@@ -188,7 +196,7 @@ func (s *Server) searchFailed(w http.ResponseWriter, r *http.Request, err error)
 		writeError(w, http.StatusServiceUnavailable, index.ErrIndexUnavailable)
 		return
 	}
-	s.log.Error("search failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+	s.log.Error("search failed", "path", r.URL.Path, "query", s.loggedQuery(r), "err", err)
 	writeError(w, http.StatusInternalServerError, errors.New("internal error"))
 }
 
@@ -218,12 +226,21 @@ func (w *statusWriter) WriteHeader(code int) {
 // route does to extend its deadlines.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// loggedQuery is the query string as logs may show it: only with
+// LogQueries, since a journalist's searches are sensitive.
+func (s *Server) loggedQuery(r *http.Request) string {
+	if !s.LogQueries {
+		return ""
+	}
+	return r.URL.RawQuery
+}
+
 func (s *Server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		began := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery,
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "query", s.loggedQuery(r),
 			"status", sw.status, "ms", float64(time.Since(began).Microseconds())/1000)
 	})
 }

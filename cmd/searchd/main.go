@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -21,26 +22,31 @@ import (
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
+	"github.com/newsearch/bilingual/internal/buildinfo"
+	"github.com/newsearch/bilingual/internal/envflags"
 	"github.com/newsearch/bilingual/server"
 )
 
+// envPrefix starts the environment variables that set searchd's flags.
+const envPrefix = "SEARCHD"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // run is searchd with its arguments, serving until ctx ends (on SIGINT or
-// SIGTERM); it returns the exit status.
-func run(ctx context.Context, args []string, stderr io.Writer) int {
+// SIGTERM); it returns the exit status. Only --version writes to stdout.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("searchd", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("index", "", "index directory built by indexer (required)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address; loopback unless told otherwise")
 	timeout := fs.Duration("timeout", server.DefaultTimeout, "per-request search deadline")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
-	token := fs.String("admin-token", "", "bearer token enabling POST /api/docs and DELETE /api/docs/{id} (default $SEARCHD_ADMIN_TOKEN; writes are off without one)")
+	token := fs.String("admin-token", "", "bearer token enabling POST /api/docs, DELETE /api/docs/{id} and POST /api/admin/snapshot (writes are off without one)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest accepted write request body in bytes")
 	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted written document (one JSON line) in bytes")
 	maxRecords := fs.Int("max-records", server.DefaultMaxRecords, "most records (good or bad) accepted in one write request")
@@ -48,14 +54,26 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	freedict := fs.String("freedict", lexicon.FreedictPath, "Debian's FreeDict English–Hindi dictionary (dict-freedict-eng-hin), a fallback for query translation; \"\" for the embedded lexicon only")
 	maxConns := fs.Int("max-conns", defaultMaxConns, "most connections open at once; past half of it idle keep-alive connections are closed")
 	metricsAddr := fs.String("metrics-addr", "", "serve /metrics on this address only, not on --addr (default: on --addr)")
+	snapshotDir := fs.String("snapshot-dir", "", "directory POST /api/admin/snapshot writes copies of the index into (default: INDEX.snapshots beside the index)")
+	logQueries := fs.Bool("log-queries", false, "write query strings (what people searched for) to the access log; off, only the path is logged")
+	version := fs.Bool("version", false, "print the version and the index format, and exit")
+	envflags.Annotate(fs, envPrefix)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\n%s\n\nFlags:\n", envflags.Sentence(envPrefix))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "searchd: %v (see --help)\n", err)
+		return 2
+	}
+	if *version {
+		fmt.Fprint(stdout, buildinfo.Describe("searchd", index.FormatVersion))
+		return 0
+	}
+	if err := envflags.Apply(fs, envPrefix, os.LookupEnv); err != nil {
 		fmt.Fprintf(stderr, "searchd: %v (see --help)\n", err)
 		return 2
 	}
@@ -76,9 +94,6 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	if _, err := os.Stat(*dir); err != nil {
 		fmt.Fprintf(stderr, "searchd: index %s: %v\n", *dir, err)
 		return 2
-	}
-	if *token == "" {
-		*token = os.Getenv("SEARCHD_ADMIN_TOKEN")
 	}
 	if *token != "" && len(*token) < server.MinAdminTokenBytes {
 		fmt.Fprintf(stderr, "searchd: the admin token is %d bytes; want at least %d, random (e.g. openssl rand -hex 16)\n",
@@ -134,6 +149,10 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	srv := server.New(s, log)
 	srv.Timeout = *timeout
 	srv.IndexDir = *dir
+	srv.LogQueries, srv.SnapshotDir = *logQueries, *snapshotDir
+	if srv.SnapshotDir == "" {
+		srv.SnapshotDir = filepath.Clean(*dir) + ".snapshots"
+	}
 	srv.MaxBodyBytes, srv.MaxDocBytes, srv.MaxRecords, srv.CORSOrigin = *maxBody, *maxDoc, *maxRecords, *corsOrigin
 	if *token != "" {
 		srv.Writer = s.Writer() // tells s of every commit

@@ -78,7 +78,7 @@ func TestFlags(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var errb bytes.Buffer
-			if code := run(context.Background(), tc.args, &errb); code != tc.code || !strings.Contains(errb.String(), tc.msg) {
+			if code := run(context.Background(), tc.args, io.Discard, &errb); code != tc.code || !strings.Contains(errb.String(), tc.msg) {
 				t.Errorf("run(%q) = %d, %q; want %d containing %q", tc.args, code, errb.String(), tc.code, tc.msg)
 			}
 		})

@@ -50,7 +50,7 @@ func TestMetricsOnItsOwnAddress(t *testing.T) {
 	var logs syncBuffer
 	code := make(chan int, 1)
 	go func() {
-		code <- run(ctx, []string{"--index", dir, "--addr", "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0"}, &logs)
+		code <- run(ctx, []string{"--index", dir, "--addr", "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0"}, io.Discard, &logs)
 	}()
 	addrRE := regexp.MustCompile(`msg="serving metrics" addr=(http://\S+)/metrics`)
 	apiRE := regexp.MustCompile(`msg=serving addr=(http://\S+)`)
