@@ -7,9 +7,13 @@ BENCH_DOCS ?= 10000
 
 .PHONY: build run test fuzz eval bench clean
 
+# --version prints this stamp; without it Go's recorded VCS revision.
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null)
+LDFLAGS := -X github.com/newsearch/bilingual/internal/buildinfo.stamped=$(VERSION)
+
 build:
-	$(GO) build -o bin/indexer ./cmd/indexer
-	$(GO) build -o bin/searchd ./cmd/searchd
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/indexer ./cmd/indexer
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/searchd ./cmd/searchd
 
 ## run: index the seed articles afresh and serve them at http://$(ADDR)
 run: build

@@ -23,6 +23,8 @@ import (
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
+	"github.com/newsearch/bilingual/internal/buildinfo"
+	"github.com/newsearch/bilingual/internal/envflags"
 	"github.com/newsearch/bilingual/server"
 )
 
@@ -41,13 +43,15 @@ stderr as FILE:LINE: reason and skipped.
 With --server, the documents go to a running searchd (which owns the index
 while it runs) through POST /api/docs, in chunks of at most --batch-size
 documents and --batch-mb megabytes; each chunk is durable once acknowledged.
-The token is --token or $SEARCHD_ADMIN_TOKEN.
+The token is --token, $INDEXER_TOKEN or $SEARCHD_ADMIN_TOKEN.
 
 Exit status: 0 all records indexed, 1 some rejected, 2 usage error or the
 index cannot be opened or written.
 
-Flags:
 `
+
+// envPrefix starts the environment variables that set the indexer's flags.
+const envPrefix = "INDEXER"
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
@@ -63,15 +67,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
 	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
 	serverURL := fs.String("server", "", "send the documents to the searchd at this URL instead of writing --index")
-	token := fs.String("token", "", "bearer token of searchd's write API, with --server (default $SEARCHD_ADMIN_TOKEN)")
+	token := fs.String("token", "", "bearer token of searchd's write API, with --server (else $SEARCHD_ADMIN_TOKEN)")
+	version := fs.Bool("version", false, "print the version and the index format, and exit")
+	envflags.Annotate(fs, envPrefix)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage, envflags.Sentence(envPrefix), "\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "indexer: %v (see --help)\n", err)
+		return 2
+	}
+	if *version {
+		fmt.Fprint(stdout, buildinfo.Describe("indexer", index.FormatVersion))
+		return 0
+	}
+	if err := envflags.Apply(fs, envPrefix, os.LookupEnv); err != nil {
 		fmt.Fprintf(stderr, "indexer: %v (see --help)\n", err)
 		return 2
 	}

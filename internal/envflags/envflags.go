@@ -12,8 +12,8 @@ import (
 
 // Sentence is the line a command's usage text carries about the environment.
 func Sentence(prefix string) string {
-	return fmt.Sprintf("Every flag can also be set from the environment as %s_FLAG_NAME (upper case, - as _; "+
-		"empty counts as unset); a flag on the command line wins.", prefix)
+	return fmt.Sprintf("Every flag can also be set from the environment as %s_FLAG_NAME (upper case,\n"+
+		"- as _; empty counts as unset); a flag on the command line wins.", prefix)
 }
 
 // skipped are flags that ask for an action rather than configure one: an
