@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsearch/bilingual/index"
 )
 
 func TestIndexerExitStatusAndSummary(t *testing.T) {
@@ -55,5 +58,28 @@ func checkRun(t *testing.T, args []string, code int, summary string, stderr ...s
 		if want != "" && !strings.Contains(errb.String(), want) {
 			t.Errorf("stderr %q lacks %q", errb.String(), want)
 		}
+	}
+}
+
+func TestIndexerVersionAndEnvironment(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"--version"}, &out, &errb); code != 0 ||
+		!strings.HasPrefix(out.String(), "indexer ") ||
+		!strings.Contains(out.String(), fmt.Sprintf("index format %d\n", index.FormatVersion)) {
+		t.Errorf("--version = %d, %q; want 0, indexer VERSION and the index format", code, out.String())
+	}
+	t.Setenv("INDEXER_WORKERS", "none")
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"--index", t.TempDir(), "x"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "$INDEXER_WORKERS") {
+		t.Errorf("bad INDEXER_WORKERS: %d, %q; want 2 naming the variable", code, errb.String())
+	}
+	// A flag on the command line wins over the bad variable, and the
+	// variable sets the index directory.
+	dir := filepath.Join(t.TempDir(), "idx")
+	t.Setenv("INDEXER_INDEX", dir)
+	checkRun(t, []string{"--workers", "1", "--quiet", "../../testdata/seeds"}, 0, "indexed=5 rejected=0 skipped=0")
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		t.Errorf("INDEXER_INDEX did not choose the index directory: %v", err)
 	}
 }
