@@ -38,6 +38,8 @@ type indexedDoc struct {
 	Parties  []string  `json:"parties,omitempty"`
 	Mentions []string  `json:"mentions,omitempty"`
 	Places   []string  `json:"places,omitempty"`
+	SimHash  string    `json:"simhash,omitempty"` // Fingerprint of Body, in hex
+	Dup      string    `json:"dup,omitempty"`     // the cluster, set when the document is batched
 }
 
 // prepare routes a document's text to the language fields and, when x is not
@@ -45,6 +47,7 @@ type indexedDoc struct {
 // not in the gazetteer too, whose labels the index keeps beside the documents.
 func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
 	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
+	out.SimHash = fmt.Sprintf("%016x", Fingerprint(d.Body))
 	if strings.TrimSpace(d.Title) == "" {
 		out.Title, out.Lead = Lead(d.Body), true
 	}
@@ -172,6 +175,12 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 	go func() { wg.Wait(); close(out) }()
 
 	var st BuildStats
+	// The consumer below is the only goroutine batching, so it numbers
+	// clusters in the order documents reach it.
+	dups, err := loadDupIndex(b.Index)
+	if err != nil {
+		return st, err
+	}
 	batch := b.Index.NewBatch()
 	pending, pendingBytes := 0, 0
 	flush := func() error {
@@ -190,6 +199,7 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 		return nil
 	}
 	for p := range out {
+		p.doc.Dup = dups.assign(p.id, fingerprintOf(&p.doc))
 		if err := addToBatch(batch, p.id, p.doc, p.unknown); err != nil {
 			return st, err
 		}

@@ -26,7 +26,8 @@ import (
 // 2: an untitled article stores its lead as its title (title_lead).
 // 3: the places field (and the sources and places facets read the source
 // field's doc values).
-const FormatVersion = 3
+// 4: the dup (duplicate cluster) and simhash (fingerprint) fields.
+const FormatVersion = 4
 
 // formatName marks an index as this project's, so a Bleve index that merely
 // holds a key of the same name is not taken for one.

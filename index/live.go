@@ -99,6 +99,9 @@ type liveIndex struct {
 	onSwap  func() // called with mu held after a reopen: drop what was read from the old index
 	stop    chan struct{}
 	retries sync.WaitGroup
+	// dups are the duplicate clusters of idx's articles, shared by every
+	// Writer of it so each new article meets all that were written before.
+	dups dupClusters
 
 	fmu      sync.Mutex
 	fault    *Fault    // the last write's failure; nil once a write succeeds

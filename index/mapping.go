@@ -33,6 +33,8 @@ const (
 	FieldParties   = "parties"  // party codes
 	FieldMentions  = "mentions" // days the article mentions, YYYY-MM-DD
 	FieldPlaces    = "places"   // ids of the states and union territories the article names
+	FieldDup       = "dup"      // the article's duplicate cluster: the id of its first-indexed copy
+	FieldSimHash   = "simhash"  // the body's fingerprint (Fingerprint), 16 hex digits
 )
 
 // Scoring models Bleve offers; which one the index uses is chosen by `make eval`.
@@ -113,6 +115,10 @@ func NewMapping(opt BuildOptions) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldParties, kw())
 	doc.AddFieldMappingsAt(FieldMentions, kw())
 	doc.AddFieldMappingsAt(FieldPlaces, kw())
+	doc.AddFieldMappingsAt(FieldDup, kw())
+	fp := kw()
+	fp.Store = false // read from doc values only, when a writer loads the fingerprints
+	doc.AddFieldMappingsAt(FieldSimHash, fp)
 	date := mapping.NewDateTimeFieldMapping()
 	date.Store = true
 	date.DocValues = true

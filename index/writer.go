@@ -89,14 +89,23 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	if err != nil {
 		return err
 	}
+	dups, err := w.live.dups.lock(idx)
+	if err != nil {
+		release()
+		return fmt.Errorf("write %d documents: %w", len(docs), err)
+	}
 	batch := idx.NewBatch()
-	for i, p := range out {
+	for i := range out {
+		p := &out[i]
+		p.doc.Dup = dups.assign(docs[i].ID, fingerprintOf(&p.doc))
 		if err := addToBatch(batch, docs[i].ID, p.doc, p.unknown); err != nil {
+			w.live.dups.unlock(true)
 			release()
 			return err
 		}
 	}
 	err = idx.Batch(batch)
+	w.live.dups.unlock(err != nil)
 	release()
 	if err != nil {
 		err = w.live.failed(gen, fmt.Errorf("write batch of %d documents: %w", len(docs), err),
@@ -163,9 +172,18 @@ func (w *Writer) Delete(ctx context.Context, id string) (bool, error) {
 		release()
 		return false, nil
 	}
+	dups, err := w.live.dups.lock(idx)
+	if err != nil {
+		release()
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
 	batch := idx.NewBatch()
 	batch.Delete(id)
 	err = idx.Batch(batch)
+	if err == nil {
+		dups.remove(id)
+	}
+	w.live.dups.unlock(err != nil)
 	release()
 	if err != nil {
 		err = w.live.failed(gen, fmt.Errorf("delete %s: %w", id, err), func(idx bleve.Index) (bool, error) {

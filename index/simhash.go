@@ -1,0 +1,200 @@
+package index
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"strings"
+	"unicode"
+
+	"github.com/newsearch/bilingual/analyzers"
+)
+
+// Near-duplicate detection: a 64-bit SimHash over the word 3-shingles of an
+// article's normalized body. SimHash rather than MinHash because one 64-bit
+// number per article is all a live write needs to look up (MinHash needs a
+// signature of ~100 values and LSH tables over them), and on the hand-labelled
+// corpus pairs (testdata/dup_labels.tsv) it separates copies as well.
+
+// DupBits is how many of the 64 fingerprint bits two articles may differ in
+// and still be copies of one another.
+const DupBits = 3
+
+// dupShingle is how many words a shingle holds.
+const dupShingle = 3
+
+// dupWords splits a body into normalized words: lowercased, NFC and
+// Devanagari folded as the Hindi analyzer folds them, so the same article
+// typed with other code points (nukta, candrabindu, digits) hashes alike.
+func dupWords(body string) []string {
+	folded := analyzers.FoldDevanagari(strings.ToLower(body))
+	return strings.FieldsFunc(folded, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+	})
+}
+
+// shingles returns the hashes of a body's word 3-shingles (the words
+// themselves when it has fewer than three).
+func shingles(words []string) []uint64 {
+	n := len(words) - dupShingle + 1
+	if n < 1 {
+		n = min(1, len(words))
+	}
+	out := make([]uint64, 0, n)
+	h := fnv.New64a()
+	for i := range n {
+		h.Reset()
+		for _, w := range words[i:min(i+dupShingle, len(words))] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		out = append(out, h.Sum64())
+	}
+	return out
+}
+
+// Fingerprint is the SimHash of a body: each bit is the majority vote of
+// that bit over its shingles' hashes, so bodies sharing most shingles
+// differ in few bits. An empty body has fingerprint 0, which matches
+// nothing (see dupIndex.add).
+func Fingerprint(body string) uint64 {
+	hs := shingles(dupWords(body))
+	if len(hs) == 0 {
+		return 0
+	}
+	var votes [64]int
+	for _, h := range hs {
+		for b := range 64 {
+			if h&(1<<b) != 0 {
+				votes[b]++
+			} else {
+				votes[b]--
+			}
+		}
+	}
+	var fp uint64
+	for b, v := range votes {
+		if v > 0 {
+			fp |= 1 << b
+		}
+	}
+	return fp
+}
+
+// ShingleJaccard is the Jaccard similarity of two bodies' word 3-shingle
+// sets: the measure the detector is judged against.
+func ShingleJaccard(a, b string) float64 {
+	sa, sb := map[uint64]bool{}, map[uint64]bool{}
+	for _, h := range shingles(dupWords(a)) {
+		sa[h] = true
+	}
+	for _, h := range shingles(dupWords(b)) {
+		sb[h] = true
+	}
+	if len(sa)+len(sb) == 0 {
+		return 0
+	}
+	both := 0
+	for h := range sa {
+		if sb[h] {
+			both++
+		}
+	}
+	return float64(both) / float64(len(sa)+len(sb)-both)
+}
+
+// SameStory reports whether two fingerprints are within DupBits of each other.
+func SameStory(a, b uint64) bool {
+	return a != 0 && b != 0 && bits.OnesCount64(a^b) <= DupBits
+}
+
+// dupBands is how many 16-bit bands the band index splits a fingerprint
+// into: two fingerprints within 3 bits agree on at least one of 4 bands.
+const dupBands = 4
+
+// dupEntry is one indexed article in the band index.
+type dupEntry struct {
+	id, cluster string
+	fp          uint64
+}
+
+// dupIndex finds the cluster of an article's near-duplicates among those
+// seen so far: a band index over fingerprints, candidates being those that
+// share a band, checked by Hamming distance. Not safe for concurrent use.
+type dupIndex struct {
+	bands [dupBands]map[uint16][]*dupEntry
+	byID  map[string]*dupEntry
+}
+
+func newDupIndex() *dupIndex {
+	d := &dupIndex{byID: map[string]*dupEntry{}}
+	for i := range d.bands {
+		d.bands[i] = map[uint16][]*dupEntry{}
+	}
+	return d
+}
+
+func band(fp uint64, i int) uint16 { return uint16(fp >> (16 * i)) }
+
+// assign returns the cluster an article with id and fingerprint fp joins,
+// and remembers it: the cluster of the nearest article seen within DupBits
+// (the lowest cluster id among equally near ones), or a new cluster named
+// by id. A replaced article is first forgotten, so it does not match itself.
+func (d *dupIndex) assign(id string, fp uint64) string {
+	d.remove(id)
+	var best *dupEntry
+	bestDist := DupBits + 1
+	for i := range d.bands {
+		for _, e := range d.bands[i][band(fp, i)] {
+			if !SameStory(fp, e.fp) {
+				continue
+			}
+			dist := bits.OnesCount64(fp ^ e.fp)
+			if dist < bestDist || dist == bestDist && e.cluster < best.cluster {
+				best, bestDist = e, dist
+			}
+		}
+	}
+	cluster := id
+	if best != nil {
+		cluster = best.cluster
+	}
+	d.add(id, fp, cluster)
+	return cluster
+}
+
+// add remembers an article's fingerprint and cluster.
+func (d *dupIndex) add(id string, fp uint64, cluster string) {
+	d.remove(id)
+	e := &dupEntry{id: id, cluster: cluster, fp: fp}
+	d.byID[id] = e
+	if fp == 0 {
+		return
+	}
+	for i := range d.bands {
+		d.bands[i][band(fp, i)] = append(d.bands[i][band(fp, i)], e)
+	}
+}
+
+// remove forgets an article, as when it is deleted or replaced.
+func (d *dupIndex) remove(id string) {
+	e, ok := d.byID[id]
+	if !ok {
+		return
+	}
+	delete(d.byID, id)
+	for i := range d.bands {
+		b := band(e.fp, i)
+		list := d.bands[i][b]
+		for j, o := range list {
+			if o == e {
+				list = append(list[:j], list[j+1:]...)
+				break
+			}
+		}
+		if len(list) == 0 {
+			delete(d.bands[i], b)
+		} else {
+			d.bands[i][b] = list
+		}
+	}
+}
