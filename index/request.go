@@ -39,6 +39,9 @@ type Request struct {
 	DatesWithin bool
 	// FacetSize is how many values each terms facet lists; 0 means FacetSize.
 	FacetSize int
+	// NoCollapse lists every copy of an article as a hit (the API's
+	// collapse=false) instead of the best-ranked one of each duplicate cluster.
+	NoCollapse bool
 }
 
 // Response is the result of a search, shaped as the HTTP API returns it.
@@ -66,6 +69,9 @@ type FacetMeta struct {
 	Undated      int    `json:"undated"`       // matching documents without a published date
 	DateInterval string `json:"date_interval"` // "year", "month" or "day": the histogram's bucket size
 	Approximate  bool   `json:"approximate"`   // false: every count is exact
+	// Collapsed: the hits are one per duplicate cluster, each saying how
+	// many of its copies match too; the total and facets count every article.
+	Collapsed bool `json:"collapsed"`
 }
 
 // QueryInfo tells the user how the query was read.
@@ -100,4 +106,9 @@ type Hit struct {
 	Source    string   `json:"source"`
 	People    []string `json:"people"`
 	Parties   []string `json:"parties"`
+	// Cluster is the article's duplicate cluster: the id of its first-indexed copy.
+	Cluster string `json:"cluster"`
+	// Duplicates is how many other copies of the article match the search
+	// (0 when collapse=false), listed by /api/docs/{id}/duplicates.
+	Duplicates int `json:"duplicates"`
 }

@@ -81,9 +81,10 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	default:
 		return nil, fmt.Errorf("unknown sort %q", r.Sort)
 	}
-	newRequest := func(q query.Query) *bleve.SearchRequest {
-		req := bleve.NewSearchRequestOptions(q, r.Size, r.Offset, false)
-		req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties}
+	collapsing := !r.NoCollapse && !r.CountOnly
+	newRequest := func(q query.Query, size, offset int) *bleve.SearchRequest {
+		req := bleve.NewSearchRequestOptions(q, size, offset, false)
+		req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
 		if sortBy != nil {
 			req.SortBy(sortBy)
 		}
@@ -98,7 +99,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	var res *bleve.SearchResult
 	var counted *Facets
 	for steps := 0; ; steps++ {
-		res, counted, err = s.run(ctx, newRequest(p.query(k)), r, !cached)
+		req := newRequest(p.query(k), r.Size, r.Offset)
+		if collapsing {
+			req = newRequest(p.query(k), collapseFetch(r.Offset+r.Size), 0)
+		}
+		res, counted, err = s.run(ctx, req, r, !cached)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
@@ -115,17 +120,30 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		facets = counted
 		s.facets.add(cacheKey, facets)
 	}
+	page := res.Hits
+	var copies map[string]int
+	if collapsing {
+		more := func(size int) *bleve.SearchRequest { return newRequest(p.query(k), size, 0) }
+		if page, err = s.collapsedPage(ctx, res, more, r); err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		}
+		if copies, err = s.duplicates(ctx, p.query(k), r, page); err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		}
+	}
 	terms := s.queryTerms(strings.Join(s.marked(p), " "))
 	out := &Response{
 		Total:     res.Total,
 		Query:     qi,
 		Hits:      make([]Hit, 0, len(res.Hits)),
 		Facets:    facets,
-		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval},
+		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval, Collapsed: collapsing},
 		Filters:   Filters{People: r.People, Parties: r.Parties, Places: r.Places},
 	}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, s.hit(h, terms))
+	for _, h := range page {
+		hit := s.hit(h, terms)
+		hit.Cluster, hit.Duplicates = clusterOf(h), copies[clusterOf(h)]
+		out.Hits = append(out.Hits, hit)
 	}
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil

@@ -119,7 +119,9 @@ func candidatePairs(docs []articles.Document, minJ float64) [][2]int {
 			out = append(out, p)
 		}
 	}
-	slices.SortFunc(out, func(a, b [2]int) int { return strings.Compare(docs[a[0]].ID+docs[a[1]].ID, docs[b[0]].ID+docs[b[1]].ID) })
+	slices.SortFunc(out, func(a, b [2]int) int {
+		return strings.Compare(docs[a[0]].ID+docs[a[1]].ID, docs[b[0]].ID+docs[b[1]].ID)
+	})
 	return out
 }
 

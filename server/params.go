@@ -60,7 +60,7 @@ func ParseQuery(raw string) (url.Values, error) {
 // a 400, so a misspelt filter is not silently ignored.
 func knownParam(k string) bool {
 	switch k {
-	case "q", "op", "person", "party", "source", "place", "lang", "from", "to", "sort", "size", "offset", "facet_size":
+	case "q", "op", "person", "party", "source", "place", "lang", "from", "to", "sort", "size", "offset", "facet_size", "collapse":
 		return true
 	}
 	return false
@@ -161,6 +161,17 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 	}
 	if r.Offset, err = intParam(one, "offset", 0, 0, index.MaxOffset); err != nil {
 		return r, err
+	}
+	c, err := one("collapse")
+	if err != nil {
+		return r, err
+	}
+	switch c {
+	case "", "true":
+	case "false":
+		r.NoCollapse = true
+	default:
+		return r, paramErr("collapse", "%q is not one of true, false", clip(c))
 	}
 	return r, nil
 }

@@ -76,6 +76,7 @@ func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/search", s.handleSearch)
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
+	mux.HandleFunc("GET /api/docs/{id}/duplicates", s.handleDuplicates)
 	mux.HandleFunc("GET /api/facets/{facet}", s.handleFacet)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.adminRoutes(mux)
