@@ -88,3 +88,18 @@ func TestParseSearchOp(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCollapse(t *testing.T) {
+	for _, c := range []struct {
+		raw    string
+		no     bool
+		failed bool
+	}{{"", false, false}, {"collapse=true", false, false}, {"collapse=false", true, false}, {"collapse=no", false, true}, {"collapse=1", false, true}} {
+		v, _ := url.ParseQuery(c.raw)
+		r, err := ParseSearch(v)
+		var pe *ParamError
+		if c.failed != (err != nil) || c.failed && (!errors.As(err, &pe) || pe.Param != "collapse") || r.NoCollapse != c.no {
+			t.Errorf("%q: NoCollapse %v, err %v; want %v, failure %v", c.raw, r.NoCollapse, err, c.no, c.failed)
+		}
+	}
+}
