@@ -37,6 +37,7 @@ func TestCorpusQueries(t *testing.T) {
 	t.Run("identities", func(t *testing.T) { queryIdentities(t, s) })
 	t.Run("cases", func(t *testing.T) { queriesOnCorpus(t, s) })
 	t.Run("sources and places", func(t *testing.T) { facetsAgreeWithFilters(t, s) })
+	t.Run("copies collapsed", func(t *testing.T) { noCopiesInTopTen(t, s) })
 }
 
 func total(t *testing.T, s *Searcher, q, op string) uint64 {
@@ -119,6 +120,30 @@ func queriesOnCorpus(t *testing.T, s *Searcher) {
 			for _, to := range e.To {
 				if to == "lion" || to == "rebel" {
 					t.Errorf("%s: searched %q for %q", q, to, e.From)
+				}
+			}
+		}
+	}
+}
+
+// noCopiesInTopTen checks issue 14's acceptance: no two of the top ten hits
+// of these queries are copies (word 3-shingle Jaccard >= 0.9).
+func noCopiesInTopTen(t *testing.T, s *Searcher) {
+	for _, q := range []string{"kejriwal lockdown", "lockdown", "केजरीवाल", "कोरोना मरीज", "migrant workers", "tablighi jamaat"} {
+		res, err := s.Search(context.Background(), Request{Q: q, Size: 10})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		bodies := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			d, ok, err := s.Document(context.Background(), h.ID)
+			if err != nil || !ok {
+				t.Fatalf("%s: document %s: %v", q, h.ID, err)
+			}
+			bodies[i], _ = d["body"].(string)
+			for j := range i {
+				if jac := ShingleJaccard(bodies[i], bodies[j]); jac >= 0.9 {
+					t.Errorf("%s: hits %d (%s) and %d (%s) are copies (Jaccard %.2f)", q, j+1, res.Hits[j].ID, i+1, h.ID, jac)
 				}
 			}
 		}
