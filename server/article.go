@@ -41,6 +41,8 @@ type articleView struct {
 	Marks                 int // how many of the query's matches the body has
 	People, Parties       []chipView
 	Related               []relatedView
+	// Copies are the other articles of its duplicate cluster, oldest first.
+	Copies []relatedView
 }
 
 // textChunk is a run of text that is either plain or one entity mention,
@@ -173,7 +175,18 @@ func (p *articlePage) view(ctx context.Context, a *index.Article, q string) (*ar
 	for _, id := range a.People {
 		v.People = append(v.People, chip("person", "person", id))
 	}
-	if v.Related, err = p.related(ctx, a, q); err != nil {
+	copies, _, err := p.s.search.Duplicates(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{a.ID: true}
+	for _, c := range copies {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			v.Copies = append(v.Copies, relatedView{Href: articleHref(c.ID, q), Title: c.Title, Date: c.Date, Source: c.Source})
+		}
+	}
+	if v.Related, err = p.related(ctx, a, q, seen); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -183,7 +196,8 @@ func (p *articlePage) view(ctx context.Context, a *index.Article, q string) (*ar
 // the same days: searches filtered by the article's most mentioned people,
 // then by its most mentioned party, each within relatedDays of its date and
 // then at any date, newest first, until relatedShown other articles are found.
-func (p *articlePage) related(ctx context.Context, a *index.Article, q string) ([]relatedView, error) {
+// It skips those in seen: the article and its copies.
+func (p *articlePage) related(ctx context.Context, a *index.Article, q string, seen map[string]bool) ([]relatedView, error) {
 	people, parties := topEntities(a.Entities, "person", 2), topEntities(a.Entities, "party", 1)
 	day, err := time.Parse(time.DateOnly, a.Date)
 	dated := err == nil
@@ -200,7 +214,6 @@ func (p *articlePage) related(ctx context.Context, a *index.Article, q string) (
 		}
 		tries = append(tries, f)
 	}
-	seen := map[string]bool{a.ID: true}
 	var out []relatedView
 	for _, r := range tries {
 		if len(out) == relatedShown {

@@ -58,6 +58,7 @@ type option struct {
 type hitView struct {
 	ID, Title, Date, Lang, LangLabel, Source, URL string
 	Href                                          string // the article page, carrying the query
+	Copies                                        int    // other copies that match too, listed on the article page
 	TitleHTML, Snippet                            template.HTML
 	People, Parties                               []chipView
 	MorePeople                                    int
@@ -192,6 +193,7 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 			Title:     hitTitle(h),
 			TitleHTML: hitTitleHTML(h),
 			Href:      articleHref(h.ID, req.Q),
+			Copies:    h.Duplicates,
 			Date:      h.Date,
 			Lang:      htmlLang(h.Lang),
 			LangLabel: langName(h.Lang),
