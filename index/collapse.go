@@ -59,6 +59,36 @@ func (s *Searcher) collapsedPage(ctx context.Context, res *bleve.SearchResult, n
 	}
 }
 
+// readFields reads the stored fields of the hits of a collapsed page, which
+// was ranked reading only their clusters: collecting several times a page's
+// matches (up to maxCollapseFetch for a deep page) with their bodies would
+// cost far more than one lookup of the page's documents.
+func (s *Searcher) readFields(ctx context.Context, page []*search.DocumentMatch) error {
+	if len(page) == 0 {
+		return nil
+	}
+	ids := make([]string, len(page))
+	for i, h := range page {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = hitFields
+	res, err := s.live.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("read hits: %w", err)
+	}
+	byID := make(map[string]map[string]any, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h.Fields
+	}
+	for _, h := range page {
+		if f, ok := byID[h.ID]; ok {
+			h.Fields = f
+		}
+	}
+	return nil
+}
+
 // duplicates counts, for each hit shown, the other members of its cluster
 // among the matches of text within r's filters: one search for the shown
 // clusters, counting them in a terms facet.

@@ -84,7 +84,10 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	collapsing := !r.NoCollapse && !r.CountOnly
 	newRequest := func(q query.Query, size, offset int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(q, size, offset, false)
-		req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
+		req.Fields = hitFields
+		if collapsing {
+			req.Fields = []string{FieldDup} // the page's other fields are read once it is chosen
+		}
 		if sortBy != nil {
 			req.SortBy(sortBy)
 		}
@@ -127,6 +130,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		if page, err = s.collapsedPage(ctx, res, more, r); err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
+		if err = s.readFields(ctx, page); err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		}
 		if copies, err = s.duplicates(ctx, p.query(k), r, page); err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
@@ -148,6 +154,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil
 }
+
+// hitFields are the stored fields a hit shows.
+var hitFields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
 
 // run searches req within r's filters, counting facets when count is set:
 // in one pass over the in-memory facet columns that filters, ranks and
