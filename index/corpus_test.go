@@ -38,6 +38,7 @@ func TestCorpusQueries(t *testing.T) {
 	t.Run("cases", func(t *testing.T) { queriesOnCorpus(t, s) })
 	t.Run("sources and places", func(t *testing.T) { facetsAgreeWithFilters(t, s) })
 	t.Run("copies collapsed", func(t *testing.T) { noCopiesInTopTen(t, s) })
+	t.Run("export", func(t *testing.T) { exportOnCorpus(t, s) })
 }
 
 func total(t *testing.T, s *Searcher, q, op string) uint64 {

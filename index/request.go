@@ -42,6 +42,9 @@ type Request struct {
 	// NoCollapse lists every copy of an article as a hit (the API's
 	// collapse=false) instead of the best-ranked one of each duplicate cluster.
 	NoCollapse bool
+	// After, from DecodeCursor, continues a date-sorted search after the hit
+	// it was taken from (Bleve's search_after), past MaxOffset.
+	After []string
 }
 
 // Response is the result of a search, shaped as the HTTP API returns it.
@@ -52,6 +55,9 @@ type Response struct {
 	Hits      []Hit     `json:"hits"`
 	Facets    *Facets   `json:"facets"`
 	FacetMeta FacetMeta `json:"facet_meta"`
+	// Cursor, in a date-sorted answer with a full page, continues after its
+	// last hit (Request.After, by DecodeCursor).
+	Cursor string `json:"cursor,omitempty"`
 	// Filters are the request's filters as the search applied them, for
 	// callers that mark the selected values (the page); the API's answer
 	// leaves them out, as API.md fixes its fields.

@@ -81,6 +81,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	default:
 		return nil, fmt.Errorf("unknown sort %q", r.Sort)
 	}
+	if r.After != nil && sortBy == nil {
+		return nil, fmt.Errorf("search %q: a cursor needs a date sort", r.Q)
+	}
 	collapsing := !r.NoCollapse && !r.CountOnly
 	newRequest := func(q query.Query, size, offset int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(q, size, offset, false)
@@ -91,34 +94,31 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		if sortBy != nil {
 			req.SortBy(sortBy)
 		}
+		if r.After != nil {
+			req.SetSearchAfter(r.After)
+		}
 		return req
 	}
 	cacheKey := s.facets.key(s.gen.Load(), r)
 	facets, cached := s.facets.get(cacheKey)
-	// Every concept, or most of a long query's (required); when nothing
-	// has them, one fewer at a time: the articles with the most of them.
-	n := p.concepts()
-	k := s.match.required(n, r.Op, p.question)
 	var res *bleve.SearchResult
 	var counted *Facets
-	for steps := 0; ; steps++ {
+	var k int
+	err = s.relax(p, r, &qi, func(need int) (uint64, error) {
+		k = need
 		req := newRequest(p.query(k), r.Size, r.Offset)
 		if collapsing {
 			req = newRequest(p.query(k), collapseFetch(r.Offset+r.Size), 0)
 		}
-		res, counted, err = s.run(ctx, req, r, !cached)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		var err error
+		if res, counted, err = s.run(ctx, req, r, !cached); err != nil {
+			return 0, err
 		}
-		if res.Total > 0 || k <= 1 || r.Op == OpAnd {
-			break
-		}
-		qi.Matching.Relaxed = true
-		if k--; steps == maxRelaxSteps {
-			k = 1
-		}
+		return res.Total, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
-	qi.Matching.Required, qi.Matching.Of = k, n
 	if !cached {
 		facets = counted
 		s.facets.add(cacheKey, facets)
@@ -151,8 +151,34 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		hit.Cluster, hit.Duplicates = clusterOf(h), copies[clusterOf(h)]
 		out.Hits = append(out.Hits, hit)
 	}
+	if sortBy != nil && r.Size > 0 && len(page) == r.Size {
+		out.Cursor = EncodeCursor(page[len(page)-1].Sort)
+	}
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil
+}
+
+// relax calls try needing every concept of p, or most of a long query's;
+// while nothing matches, one fewer at a time (the articles with the most of
+// them), unless r needs them all. It records in qi how many the matches have.
+func (s *Searcher) relax(p *planner, r Request, qi *QueryInfo, try func(k int) (uint64, error)) error {
+	n := p.concepts()
+	k := s.match.required(n, r.Op, p.question)
+	for steps := 0; ; steps++ {
+		total, err := try(k)
+		if err != nil {
+			return err
+		}
+		if total > 0 || k <= 1 || r.Op == OpAnd {
+			break
+		}
+		qi.Matching.Relaxed = true
+		if k--; steps == maxRelaxSteps {
+			k = 1
+		}
+	}
+	qi.Matching.Required, qi.Matching.Of = k, n
+	return nil
 }
 
 // hitFields are the stored fields a hit shows.

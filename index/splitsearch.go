@@ -73,6 +73,9 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			if n == 1 {
 				coll = collector.NewTopNCollector(req.Size, req.From, req.Sort)
 			}
+			if req.SearchAfter != nil { // sorted by date, so never split
+				coll = collector.NewTopNCollectorAfter(req.Size, req.Sort, req.SearchAfter)
+			}
 			if p.err = coll.Collect(ctx, f, v.reader); p.err == nil {
 				p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
 			}

@@ -1,0 +1,187 @@
+package index
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// ExportChunk is how many matches Each reads from the index at a time: an
+// export holds one chunk in memory whatever the number of matches.
+const ExportChunk = 500
+
+// Record is one match as an export lists it: a hit's fields with the names
+// of its people, parties and places, and a plain-text snippet.
+type Record struct {
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	Date    string  `json:"date"`
+	Source  string  `json:"source"`
+	URL     string  `json:"url"`
+	Lang    string  `json:"lang"`
+	People  []Named `json:"people"`
+	Parties []Named `json:"parties"`
+	Places  []Named `json:"places"`
+	Snippet string  `json:"snippet"`
+}
+
+// Named is a person, party or place of a record: its id (or party code) and
+// its English and Hindi names where the index knows them.
+type Named struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	LabelHi string `json:"label_hi,omitempty"`
+}
+
+// Each calls fn with every match of r, however many, in a stable order: r's
+// date sort (ties by id) or, for a relevance-sorted request, newest first.
+// It matches exactly as Search does (the same plan, relaxing and filters),
+// ignoring r's Size, Offset and After, and pages through the index with
+// search_after a chunk at a time, holding the live index only while it
+// reads a chunk, so fn may write to a slow client. It returns how many
+// matches the first chunk counted.
+func (s *Searcher) Each(ctx context.Context, r Request, fn func(Record) error) (uint64, error) {
+	return s.each(ctx, r, ExportChunk, fn)
+}
+
+// each is Each reading chunk matches at a time.
+func (s *Searcher) each(ctx context.Context, r Request, chunk int, fn func(Record) error) (uint64, error) {
+	sortBy := []string{"-" + FieldDate, "_id"}
+	if r.Sort == SortDate {
+		sortBy = []string{FieldDate, "_id"}
+	}
+	s.resolve(&r)
+	r.Size, r.Offset, r.After, r.CountOnly = chunk, 0, nil, false
+	release, err := s.hold()
+	if err != nil {
+		return 0, err
+	}
+	qi := QueryInfo{Q: r.Q}
+	p, err := s.plan(ctx, r.Q, &qi)
+	if err != nil {
+		release()
+		return 0, fmt.Errorf("export %q: %w", r.Q, err)
+	}
+	newRequest := func(after []string) *bleve.SearchRequest {
+		req := bleve.NewSearchRequestOptions(p.query(qi.Matching.Required), chunk, 0, false)
+		req.Fields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldPlaces}
+		req.SortBy(sortBy)
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		return req
+	}
+	var total uint64
+	err = s.relax(p, r, &qi, func(k int) (uint64, error) {
+		req := bleve.NewSearchRequestOptions(p.query(k), 0, 0, false)
+		res, _, err := s.run(ctx, req, r, false)
+		if err != nil {
+			return 0, err
+		}
+		total = res.Total
+		return res.Total, nil
+	})
+	release()
+	if err != nil {
+		return 0, fmt.Errorf("export %q: %w", r.Q, err)
+	}
+	terms := s.queryTerms(strings.Join(s.marked(p), " "))
+	var after []string
+	for {
+		recs, last, err := s.exportChunk(ctx, newRequest(after), r, terms)
+		if err != nil {
+			return total, fmt.Errorf("export %q after %q: %w", r.Q, after, err)
+		}
+		for _, rec := range recs {
+			if err := fn(rec); err != nil {
+				return total, err
+			}
+		}
+		if len(recs) < chunk {
+			return total, nil
+		}
+		after = last
+	}
+}
+
+// exportChunk reads one chunk under a hold of the live index and returns its
+// records and the sort values of its last hit.
+func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r Request, terms []map[string]bool) ([]Record, []string, error) {
+	release, err := s.hold()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer release()
+	res, _, err := s.run(ctx, req, r, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]Record, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		hit := s.hit(h, terms)
+		out = append(out, Record{
+			ID: hit.ID, Title: hit.Title, Date: hit.Date, Source: hit.Source, URL: hit.URL, Lang: hit.Lang,
+			People:  s.named(FacetPeople, hit.People),
+			Parties: s.named(FacetParties, hit.Parties),
+			Places:  s.named(FacetPlaces, strs(h.Fields[FieldPlaces])),
+			Snippet: PlainSnippet(hit.Snippet),
+		})
+	}
+	var last []string
+	if n := len(res.Hits); n > 0 {
+		last = res.Hits[n-1].Sort
+	}
+	return out, last, nil
+}
+
+func (s *Searcher) named(facet string, ids []string) []Named {
+	out := make([]Named, 0, len(ids))
+	for _, id := range ids {
+		en, hi := s.label(facet, id)
+		out = append(out, Named{ID: id, Label: en, LabelHi: hi})
+	}
+	return out
+}
+
+// PlainSnippet turns a hit's snippet, HTML-escaped with <mark>s, into plain
+// text, for outputs that are not HTML (CSV, feeds).
+func PlainSnippet(snippetHTML string) string {
+	return html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(snippetHTML))
+}
+
+// EncodeCursor makes an opaque cursor of a hit's sort values (raw bytes,
+// prefix-coded dates among them, so each is base64-coded inside).
+func EncodeCursor(sortValues []string) string {
+	raw := make([][]byte, len(sortValues))
+	for i, v := range sortValues {
+		raw[i] = []byte(v)
+	}
+	b, _ := json.Marshal(raw) // [][]byte always marshals
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor reads a cursor made by EncodeCursor into Request.After.
+func DecodeCursor(c string) ([]string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return nil, fmt.Errorf("not base64url: %w", err)
+	}
+	var raw [][]byte
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("not a cursor: %w", err)
+	}
+	if len(raw) != 2 { // date, then id
+		return nil, errors.New("not a cursor of a date-sorted search")
+	}
+	out := make([]string, len(raw))
+	for i, v := range raw {
+		out[i] = string(v)
+	}
+	return out, nil
+}
