@@ -43,3 +43,22 @@ func (l links) page(offset int) string {
 		}
 	})
 }
+
+// elsewhere returns path with the current search's parameters, without the
+// page's own (offset, size), and with extra key, value pairs: the export and
+// feed links, which list every match or the newest whatever page is shown.
+func (l links) elsewhere(path string, extra ...string) string {
+	u := make(url.Values, len(l.v))
+	for k, vs := range l.v {
+		if k != "offset" && k != "size" {
+			u[k] = slices.Clone(vs)
+		}
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		u.Set(extra[i], extra[i+1])
+	}
+	if len(u) == 0 {
+		return path
+	}
+	return path + "?" + u.Encode()
+}

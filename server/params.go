@@ -60,7 +60,7 @@ func ParseQuery(raw string) (url.Values, error) {
 // a 400, so a misspelt filter is not silently ignored.
 func knownParam(k string) bool {
 	switch k {
-	case "q", "op", "person", "party", "source", "place", "lang", "from", "to", "sort", "size", "offset", "facet_size", "collapse":
+	case "q", "op", "person", "party", "source", "place", "lang", "from", "to", "sort", "size", "offset", "facet_size", "collapse", "cursor":
 		return true
 	}
 	return false
@@ -172,6 +172,19 @@ func ParseSearch(v map[string][]string) (index.Request, error) {
 		r.NoCollapse = true
 	default:
 		return r, paramErr("collapse", "%q is not one of true, false", clip(c))
+	}
+	cursor, err := one("cursor")
+	if err != nil || cursor == "" {
+		return r, err
+	}
+	if r.Sort != index.SortDate && r.Sort != index.SortDateDesc {
+		return r, paramErr("cursor", "needs sort=date or sort=-date")
+	}
+	if r.Offset != 0 {
+		return r, paramErr("cursor", "cannot be combined with offset")
+	}
+	if r.After, err = index.DecodeCursor(cursor); err != nil {
+		return r, paramErr("cursor", "%q is not a cursor from a search's answer: %v", clip(cursor), err)
 	}
 	return r, nil
 }

@@ -78,6 +78,8 @@ func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
 	mux.HandleFunc("GET /api/docs/{id}/duplicates", s.handleDuplicates)
 	mux.HandleFunc("GET /api/facets/{facet}", s.handleFacet)
+	mux.HandleFunc("GET /api/export", s.handleExport)
+	mux.HandleFunc("GET /feed", s.handleFeed)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.adminRoutes(mux)
 	page := s.newPage()

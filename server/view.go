@@ -46,8 +46,10 @@ type pageView struct {
 	DateTo      string // the to filter resolved to its last day
 	Filtering   int    // how many filters are on, shown on the phone's Filters button
 	Prev, Next  string
-	PageNo      int
-	Pages       int
+	// Feed, CSV and JSONL are the current search's Atom feed and exports.
+	Feed, CSV, JSONL string
+	PageNo           int
+	Pages            int
 }
 
 type option struct {
@@ -123,6 +125,8 @@ func buildView(v url.Values, req index.Request, res *index.Response) *pageView {
 		Intro: req.Q == "" && len(req.People)+len(req.Parties)+len(req.Sources)+len(req.Places)+len(req.Langs) == 0 &&
 			req.From.IsZero() && req.To.IsZero(),
 	}
+	view.Feed, view.CSV, view.JSONL = l.elsewhere("/feed"),
+		l.elsewhere("/api/export", "format", ExportCSV), l.elsewhere("/api/export", "format", ExportJSONL)
 	sort := req.Sort
 	if sort == "" {
 		sort = index.SortRelevance
