@@ -32,7 +32,7 @@ func TestParseSearch(t *testing.T) {
 
 func FuzzParseSearch(f *testing.F) {
 	for _, s := range []string{"q=x", "size=10&offset=5", "from=2019-01-01&to=2018-01-01", "lang=hi&lang=xx",
-		"q=%E0%A4", "size=-1", "size=0", "facet_size=501", "from=2019&to=2019-02", "size=99999999999999999999", "sort=-date", "q=a&q=b"} {
+		"q=%E0%A4", "size=-1", "size=0", "facet_size=501", "from=2019&to=2019-02", "size=99999999999999999999", "sort=-date", "q=a&q=b", "sort=-date&cursor=W10", "cursor=x&offset=3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
