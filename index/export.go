@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -92,9 +93,15 @@ func (s *Searcher) each(ctx context.Context, r Request, chunk int, fn func(Recor
 		return 0, fmt.Errorf("export %q: %w", r.Q, err)
 	}
 	terms := s.queryTerms(strings.Join(s.marked(p), " "))
+	// Each chunk narrows the date filter to the last hit's day, so that it
+	// reads only the matches from there on rather than every match again
+	// (search_after alone skips them one by one: quadratic in an export).
+	// Undated matches, which sort after the dated ones, are then read
+	// without the narrowing.
 	var after []string
+	cur, narrowed := r, false
 	for {
-		recs, last, err := s.exportChunk(ctx, newRequest(after), r, terms)
+		recs, last, lastDate, err := s.exportChunk(ctx, newRequest(after), cur, terms)
 		if err != nil {
 			return total, fmt.Errorf("export %q after %q: %w", r.Q, after, err)
 		}
@@ -103,24 +110,50 @@ func (s *Searcher) each(ctx context.Context, r Request, chunk int, fn func(Recor
 				return total, err
 			}
 		}
-		if len(recs) < chunk {
+		if len(recs) > 0 {
+			after = last
+		}
+		switch {
+		case len(recs) == chunk && !lastDate.IsZero():
+			cur, narrowed = narrow(r, lastDate), true
+		case len(recs) == chunk:
+			cur, narrowed = r, false
+		case narrowed:
+			cur, narrowed = r, false // the dated matches are done: the undated ones
+		default:
 			return total, nil
 		}
-		after = last
 	}
 }
 
+// narrow limits r's date filter to the matches at or after day in r's
+// export order: up to day newest first, from day oldest first.
+func narrow(r Request, day time.Time) Request {
+	day = day.UTC() // the date filter's days are UTC days
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	if r.Sort == SortDate {
+		if r.From.IsZero() || day.After(r.From) {
+			r.From = day
+		}
+		return r
+	}
+	if r.To.IsZero() || day.Before(r.To) {
+		r.To = day
+	}
+	return r
+}
+
 // exportChunk reads one chunk under a hold of the live index and returns its
-// records and the sort values of its last hit.
-func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r Request, terms []map[string]bool) ([]Record, []string, error) {
+// records and the sort values and date (zero if undated) of its last hit.
+func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r Request, terms []map[string]bool) ([]Record, []string, time.Time, error) {
 	release, err := s.hold()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, time.Time{}, err
 	}
 	defer release()
 	res, _, err := s.run(ctx, req, r, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, time.Time{}, err
 	}
 	out := make([]Record, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -134,10 +167,14 @@ func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r 
 		})
 	}
 	var last []string
+	var date time.Time
 	if n := len(res.Hits); n > 0 {
 		last = res.Hits[n-1].Sort
+		if d, ok := res.Hits[n-1].Fields[FieldDate].(string); ok {
+			date, _ = time.Parse(time.RFC3339, d)
+		}
 	}
-	return out, last, nil
+	return out, last, date, nil
 }
 
 func (s *Searcher) named(facet string, ids []string) []Named {

@@ -2,9 +2,13 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/newsearch/bilingual/articles"
 )
 
 // exportAgrees checks that an export of r, read chunk at a time, lists
@@ -93,6 +97,7 @@ func TestExportSeeds(t *testing.T) {
 	for _, r := range []Request{
 		{}, {Sort: SortDate}, {Q: "Congress"}, {Q: "party resign", Sort: SortDate},
 		{Q: "Congress", Langs: []string{"en"}}, {Q: "nothingmatchesthis"},
+		{To: time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)}, {From: time.Date(2019, 6, 29, 0, 0, 0, 0, time.UTC), Sort: SortDate},
 	} {
 		for _, chunk := range []int{1, 2, 500} {
 			exportAgrees(t, s, r, chunk, 2)
@@ -135,4 +140,33 @@ func exportOnCorpus(t *testing.T, s *Searcher) {
 	exportAgrees(t, s, Request{}, ExportChunk, MaxSize)
 	exportAgrees(t, s, Request{Q: "Modi lockdown", Sort: SortDate}, ExportChunk, 37)
 	exportAgrees(t, s, Request{Q: "कोरोना", Parties: []string{"BJP"}}, 100, MaxSize)
+}
+
+// TestExportSharedDays exports, a few matches at a time, articles many of
+// which share a day (and some in zones behind UTC, and some undated), so
+// that a chunk's narrowing to its last hit's day must keep the rest of
+// that day.
+func TestExportSharedDays(t *testing.T) {
+	w, idx := newWriter(t)
+	behind := time.FixedZone("UTC-5", -5*3600)
+	var docs []articles.Document
+	for i := range 40 {
+		d := articles.Document{ID: fmt.Sprintf("d%02d", i), Title: "Rain in Delhi", Body: "Rain in Delhi today, day " + fmt.Sprint(i%5)}
+		switch i % 4 {
+		case 0, 1:
+			d.Date = time.Date(2020, 4, 1+i%3, 10, 0, 0, 0, time.UTC)
+		case 2:
+			d.Date = time.Date(2020, 4, 1+i%3, 22, 0, 0, 0, behind) // the next UTC day
+		}
+		docs = append(docs, d)
+	}
+	if err := w.Write(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	s := newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
+	for _, r := range []Request{{}, {Sort: SortDate}, {Q: "rain"}, {Q: "rain", To: time.Date(2020, 4, 2, 0, 0, 0, 0, time.UTC)}} {
+		for _, chunk := range []int{1, 3, 7} {
+			exportAgrees(t, s, r, chunk, 4)
+		}
+	}
 }
