@@ -62,9 +62,11 @@ func searchTotal(t *testing.T, s *Searcher, r Request) uint64 {
 	return res.Total
 }
 
-// cursorPages pages through r's search by cursors and returns the ids.
+// cursorPages pages through r's search by cursors and returns the ids of
+// every match: copies too, as an export lists them.
 func cursorPages(t *testing.T, s *Searcher, r Request, size int) []string {
 	t.Helper()
+	r.NoCollapse = true
 	if r.Sort != SortDate {
 		r.Sort = SortDateDesc // as Each orders a relevance-sorted request
 	}

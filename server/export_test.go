@@ -29,6 +29,7 @@ func searchIDs(t *testing.T, srv string, params url.Values, size int) []string {
 		p.Set("sort", index.SortDateDesc)
 	}
 	p.Set("size", strconv.Itoa(size))
+	p.Set("collapse", "false") // every match, copies too, as an export lists them
 	p.Del("offset")
 	var ids []string
 	for range 1000 {
