@@ -42,7 +42,7 @@ type WriteResult struct {
 
 // adminRoutes adds the write API; it answers 403 when no token is set, so a
 // client learns writes are off rather than that the route does not exist.
-func (s *Server) adminRoutes(mux *http.ServeMux) {
+func (s *Server) adminRoutes(mux *routeMux) {
 	mux.HandleFunc("POST /api/docs", s.authorized(s.handlePostDocs))
 	mux.HandleFunc("DELETE /api/docs/{id}", s.authorized(s.handleDeleteDoc))
 	mux.HandleFunc("POST /api/admin/snapshot", s.authorized(s.handleSnapshot))

@@ -73,7 +73,16 @@ func (s *Server) SplitHandlers() (routes, metrics http.Handler) {
 }
 
 func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
-	mux := http.NewServeMux()
+	mux, m := s.routes(withMetrics)
+	alone := http.NewServeMux()
+	alone.Handle("GET /metrics", m.handler())
+	return m.instrument(s.recoverer(s.logged(s.cors(mux)))), s.recoverer(alone)
+}
+
+// routes registers every route, and /metrics when withMetrics is set.
+func (s *Server) routes(withMetrics bool) (*routeMux, *metrics) {
+	mux := &routeMux{ServeMux: http.NewServeMux()}
+	mux.HandleFunc("GET /api/openapi.json", handleOpenAPI)
 	mux.HandleFunc("GET /api/search", s.handleSearch)
 	mux.HandleFunc("GET /api/docs/{id}", s.handleDoc)
 	mux.HandleFunc("GET /api/docs/{id}/duplicates", s.handleDuplicates)
@@ -90,9 +99,7 @@ func (s *Server) handlers(withMetrics bool) (routes, metrics http.Handler) {
 	if withMetrics {
 		mux.Handle("GET /metrics", m.handler())
 	}
-	alone := http.NewServeMux()
-	alone.Handle("GET /metrics", m.handler())
-	return m.instrument(s.recoverer(s.logged(s.cors(mux)))), s.recoverer(alone)
+	return mux, m
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
