@@ -5,7 +5,7 @@ INDEX   ?= data/index
 ADDR    ?= 127.0.0.1:8080
 BENCH_DOCS ?= 10000
 
-.PHONY: build run test fuzz eval bench clean
+.PHONY: build run test fuzz eval bench clean train-names
 
 # --version prints this stamp; without it Go's recorded VCS revision.
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null)
@@ -45,3 +45,9 @@ bench: build
 
 clean:
 	rm -rf bin data
+
+## train-names: the name tagger's lexicon and model (entities/names/data) from ../shared (two runs: the
+## model step embeds the lexicon the first writes)
+train-names:
+	$(GO) run ./cmd/trainnames --myneta $(SHARED)/gazetteer/ls2014_candidates_myneta.csv
+	$(GO) run ./cmd/trainnames --hiner $(SHARED)/eval/hiner/dev.jsonl

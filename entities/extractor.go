@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsearch/bilingual/analyzers/script"
+	"github.com/newsearch/bilingual/entities/names"
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
@@ -114,6 +115,7 @@ type Extractor struct {
 	orgWords   map[string]bool
 	partyWords map[string]bool // normalized one-word party aliases, never part of a person's name
 	place      placeMatcher
+	tagger     *names.Tagger // statistical name finder (found.go); nil if its model did not load
 
 	// Scratch buffers, pooled because Extract runs for every article: the
 	// offset maps (eight bytes for every byte of an article), normalize's
@@ -152,6 +154,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 		orgWords:   wordSet(orgWordsTXT),
 		partyWords: map[string]bool{},
 		place:      newPlaceMatcher(g),
+		tagger:     newNameTagger(g),
 	}
 	byPat := map[string][]entry{}
 	add := func(pat string, e entry) {

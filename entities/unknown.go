@@ -164,7 +164,8 @@ type wordBuf struct {
 	joined []bool
 }
 
-// findCandidates returns names introduced by a title or role word, and Devanagari names glossed in Latin.
+// findCandidates returns names introduced by a title or role word, Devanagari names glossed in Latin, and
+// the names the statistical tagger finds (found.go).
 func (x *Extractor) findCandidates(text string) []candidate {
 	var out []candidate
 	sc := x.words.Get().(*wordBuf)
@@ -240,5 +241,5 @@ func (x *Extractor) findCandidates(text string) []candidate {
 		}
 		out = append(out, candidate{en: text[g.enStart:g.enEnd], hi: strings.Join(ws, " "), s: g.hiStart, e: g.enEnd})
 	}
-	return out
+	return append(out, x.taggedCandidates(text)...) // last: title-led names win where they overlap
 }

@@ -1,0 +1,196 @@
+package names
+
+import (
+	"unicode/utf8"
+
+	"github.com/newsearch/bilingual/analyzers/translit"
+)
+
+// Feature templates: each hashes with the values it reads, so the same word under two templates is two
+// features.
+const (
+	fBias = iota + 1
+	fW0
+	fWm1
+	fWp1
+	fWm2
+	fWp2
+	fSuf2
+	fSuf3
+	fPre2
+	fPre3
+	fShape
+	fShape3
+	fLex0
+	fLexm1
+	fLexp1
+	fLexm1p1
+	fCuem1
+	fCuep1
+	fCuep2
+	fCuem2
+	fGap
+	fBigramL
+	fBigramR
+	fMark
+	fLen
+	fShapeLex
+	fPrev
+	fPrevW0
+	fPrevShapeLex
+	fPunct
+)
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashByte(h uint32, b byte) uint32 { return (h ^ uint32(b)) * fnvPrime }
+
+func hashBytes(h uint32, s []byte) uint32 {
+	for _, b := range s {
+		h = (h ^ uint32(b)) * fnvPrime
+	}
+	return h
+}
+
+// sentence is what feature extraction reads of a tokenized text: each word folded into one buffer, and
+// its shape, lexicon flags and cue class.
+type sentence struct {
+	toks   []Token
+	fold   []byte
+	foff   []int32 // word i is fold[foff[i]:foff[i+1]]
+	shape  []uint8
+	lex    []uint8
+	cue    []uint8
+	feats  []uint32
+	tags   []uint8
+	margin []float32 // score of the chosen tag over outside's
+	scores [nTags]float32
+}
+
+// prepare tokenizes text (when toks is nil) and fills the per-word tables.
+func (s *sentence) prepare(l *Lexicon, text string) {
+	s.fold, s.foff, s.shape, s.lex, s.cue = s.fold[:0], s.foff[:0], s.shape[:0], s.lex[:0], s.cue[:0]
+	for _, t := range s.toks {
+		s.foff = append(s.foff, int32(len(s.fold)))
+		var sh int
+		s.fold, sh = appendFold(s.fold, text[t.Start:t.End])
+		w := s.fold[s.foff[len(s.foff)-1]:]
+		s.shape = append(s.shape, uint8(sh))
+		f := l.flags(w)
+		if sh == shapeDeva {
+			f |= l.flags([]byte(translit.Plain(string(w)))) << 3
+		}
+		s.lex = append(s.lex, f)
+		s.cue = append(s.cue, l.cue(w))
+	}
+	s.foff = append(s.foff, int32(len(s.fold)))
+}
+
+func (s *sentence) word(i int) []byte {
+	if i < 0 || i >= len(s.toks) {
+		return nil
+	}
+	return s.fold[s.foff[i]:s.foff[i+1]]
+}
+
+// at returns a per-word table's value at i, or 255 outside the text.
+func at(tab []uint8, i int) uint8 {
+	if i < 0 || i >= len(tab) {
+		return 255
+	}
+	return tab[i]
+}
+
+// static appends the hashed features of word i that do not depend on the tags before it.
+func (s *sentence) static(i int) {
+	f := s.feats[:0]
+	// Every feature carries the word's script, so that Hindi as written and romanized are weighed
+	// apart: capitals mean much in one and nothing in the other.
+	deva := byte(0)
+	if s.shape[i] == shapeDeva {
+		deva = 1
+	}
+	h := func(t byte) uint32 { return hashByte(hashByte(fnvOffset, t), deva) }
+	w0 := s.word(i)
+	f = append(f, h(fBias))
+	f = append(f, hashBytes(h(fW0), w0))
+	f = append(f, hashBytes(hashByte(h(fWm1), byte(at(s.shape, i-1))), s.word(i-1)))
+	f = append(f, hashBytes(h(fWp1), s.word(i+1)))
+	f = append(f, hashBytes(h(fWm2), s.word(i-2)))
+	f = append(f, hashBytes(h(fWp2), s.word(i+2)))
+	// affixes by runes
+	n := utf8.RuneCount(w0)
+	if n > 3 {
+		f = append(f, hashBytes(h(fSuf2), suffix(w0, 2)))
+		f = append(f, hashBytes(h(fSuf3), suffix(w0, 3)))
+		f = append(f, hashBytes(h(fPre2), prefix(w0, 2)))
+		f = append(f, hashBytes(h(fPre3), prefix(w0, 3)))
+	}
+	sh := s.shape[i]
+	f = append(f, hashByte(h(fShape), sh))
+	f = append(f, hashByte(hashByte(hashByte(h(fShape3), at(s.shape, i-1)), sh), at(s.shape, i+1)))
+	lx := s.lex[i]
+	f = append(f, hashByte(h(fLex0), lx))
+	f = append(f, hashByte(h(fLexm1), at(s.lex, i-1)))
+	f = append(f, hashByte(h(fLexp1), at(s.lex, i+1)))
+	f = append(f, hashByte(hashByte(hashByte(h(fLexm1p1), at(s.lex, i-1)), lx), at(s.lex, i+1)))
+	f = append(f, hashByte(h(fCuem1), at(s.cue, i-1)))
+	f = append(f, hashByte(h(fCuep1), at(s.cue, i+1)))
+	f = append(f, hashByte(h(fCuep2), at(s.cue, i+2)))
+	f = append(f, hashByte(h(fCuem2), at(s.cue, i-2)))
+	gapAfter := byte(2)
+	if i+1 < len(s.toks) && s.toks[i+1].Gap {
+		gapAfter = 1
+	} else if i+1 < len(s.toks) {
+		gapAfter = 0
+	}
+	gap := byte(0)
+	if s.toks[i].Gap || i == 0 {
+		gap = 1
+	}
+	f = append(f, hashByte(hashByte(hashByte(h(fGap), gap), gapAfter), sh))
+	pa := byte(0)
+	if i+1 < len(s.toks) {
+		pa = s.toks[i+1].Punct
+	}
+	f = append(f, hashByte(hashByte(h(fPunct), s.toks[i].Punct), pa))
+	f = append(f, hashBytes(hashByte(hashBytes(h(fBigramL), s.word(i-1)), ' '), w0))
+	f = append(f, hashBytes(hashByte(hashBytes(h(fBigramR), w0), ' '), s.word(i+1)))
+	if m := s.toks[i].Mark; m != 0 {
+		f = append(f, hashByte(h(fMark), m))
+	}
+	f = append(f, hashByte(h(fLen), byte(min(n, 8))))
+	f = append(f, hashByte(hashByte(hashByte(h(fShapeLex), sh), lx), s.cue[i]))
+	s.feats = f
+}
+
+// dynamic returns the features of word i that read the tag before it.
+func (s *sentence) dynamic(i int, prev uint8) (a, b, c uint32) {
+	deva := byte(0)
+	if s.shape[i] == shapeDeva {
+		deva = 1
+	}
+	h := func(t byte) uint32 { return hashByte(hashByte(hashByte(fnvOffset, t), prev), deva) }
+	return h(fPrev), hashBytes(h(fPrevW0), s.word(i)), hashByte(hashByte(h(fPrevShapeLex), s.shape[i]), s.lex[i])
+}
+
+func suffix(w []byte, n int) []byte {
+	i := len(w)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRune(w[:i])
+		i -= size
+	}
+	return w[i:]
+}
+
+func prefix(w []byte, n int) []byte {
+	i := 0
+	for ; n > 0 && i < len(w); n-- {
+		_, size := utf8.DecodeRune(w[i:])
+		i += size
+	}
+	return w[:i]
+}

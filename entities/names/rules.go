@@ -1,0 +1,149 @@
+package names
+
+import "github.com/newsearch/bilingual/analyzers/translit"
+
+// Rules that judge a span the model proposes, for text the model learned little about. The model was
+// trained on Hindi news, written and romanized; Latin text at large (English news, tweets) capitalizes
+// many words that name no one (sentence starts, hashtags, shouting), so a Latin name must have support
+// beyond its capitals.
+
+// plausible reports whether the Latin words from..to (inclusive) of s, which the model scored score, may
+// be a person's name: sure is the score above which the model needs no other support.
+func (s *sentence) plausible(l *Lexicon, from, to int, score, sure float32) bool {
+	for i := from; i <= to; i++ {
+		if s.shape[i] == shapeDeva || s.shape[i] == shapeOther || s.cue[i] != cueNone {
+			return false
+		}
+		if s.toks[i].Mark != 0 {
+			// a handle or hashtag is one token: it must be a known name or spell one ("rahulgandhi")
+			return from == to && s.segments(l, i)
+		}
+	}
+	if to > from+3 {
+		return false // four or more words are a title, a slogan or an organisation
+	}
+	if from == to {
+		// one capitalized word is as often a sentence's first word ("Though", "Amidst"): a surname
+		// known as one, or a cue, must vouch for it
+		c := at(s.cue, to+1)
+		return s.lex[from]&lexLast != 0 || c == cueAfter || c == cueSay || at(s.cue, from-1) == cueTitle
+	}
+	if score >= sure {
+		return true
+	}
+	for i := from; i <= to; i++ {
+		if s.lex[i]&(lexFirst|lexLast) != 0 {
+			return true
+		}
+	}
+	// no word is a known name: a cue beside it must vouch for it
+	c := at(s.cue, to+1)
+	return c == cueAfter || c == cueSay || at(s.cue, from-1) == cueTitle
+}
+
+// segments reports whether word i is a known surname or two or three known name words run together,
+// the first of them a first name ("narendramodi"; "msdhoni" is not: "ms" is too short to know).
+func (s *sentence) segments(l *Lexicon, i int) bool {
+	w := s.word(i)
+	if l.flags(w)&lexLast != 0 && len(w) >= 4 {
+		return true
+	}
+	var cuts [4]int
+	return split(l, w, &cuts) >= 2
+}
+
+// split finds how w runs known name words together, the first a first name, each of three letters or
+// more, at most three: it returns their number (0 when w does not split so) and their ends in cuts.
+func split(l *Lexicon, w []byte, cuts *[4]int) int {
+	const maxLen = 40
+	if len(w) > maxLen {
+		return 0
+	}
+	// reach[j]: w[:j] splits into parts[j] words, the last starting at from[j]
+	var reach [maxLen + 1]bool
+	var parts [maxLen + 1]uint8
+	var from [maxLen + 1]uint8
+	reach[0] = true
+	for j := 3; j <= len(w); j++ {
+		for k := 0; k+3 <= j; k++ {
+			if !reach[k] || parts[k] >= 3 {
+				continue
+			}
+			f := l.flags(w[k:j])
+			if (k == 0 && f&lexFirst != 0) || (k > 0 && f&(lexLast|lexMid) != 0) {
+				reach[j], parts[j], from[j] = true, parts[k]+1, uint8(k)
+				break
+			}
+		}
+	}
+	if !reach[len(w)] {
+		return 0
+	}
+	n := int(parts[len(w)])
+	for j, k := len(w), n-1; k >= 0; j, k = int(from[j]), k-1 {
+		cuts[k] = j
+	}
+	return n
+}
+
+// Spell returns a handle's or hashtag's run-together name as words ("narendramodi" → "Narendra Modi"),
+// or "" when it does not split into known name words.
+func (t *Tagger) Spell(word string) string {
+	w, _ := appendFold(nil, word)
+	var cuts [4]int
+	n := split(t.lex, w, &cuts)
+	if n < 2 {
+		return ""
+	}
+	var b []byte
+	start := 0
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		part := w[start:cuts[k]]
+		if part[0] >= 'a' && part[0] <= 'z' {
+			b = append(b, part[0]-('a'-'A'))
+			part = part[1:]
+		}
+		b = append(b, part...)
+		start = cuts[k]
+	}
+	return string(b)
+}
+
+// firstNameOnly reports whether word i is known mostly as a first name, in either script: alone it names
+// no one in particular ("Rahul said no", "राहुल ने कहा"). It allocates for a Devanagari word, and runs
+// only for names of one word.
+func (s *sentence) firstNameOnly(l *Lexicon, i int) bool {
+	w := string(s.word(i))
+	if l.mostlyFirst(w) {
+		return true
+	}
+	return s.shape[i] == shapeDeva && l.mostlyFirst(translit.Plain(w))
+}
+
+// ruleName reports whether the Latin word i, which the model left outside, is a name by rule, and the
+// word its name starts at: a handle or hashtag that spells a known name ("#ManmohanSingh"), or a known
+// name word, or a capitalized one, that an honorific follows ("modi ji", "Tiwari ji", "Arun Jaitley
+// sahab").
+func (s *sentence) ruleName(l *Lexicon, i int) (from int, ok bool) {
+	if s.shape[i] == shapeDeva || s.shape[i] == shapeOther || s.cue[i] != cueNone {
+		return 0, false
+	}
+	if s.toks[i].Mark != 0 {
+		return i, s.segments(l, i)
+	}
+	if i+1 >= len(s.toks) || s.toks[i+1].Gap || s.cue[i+1] != cueAfter {
+		return 0, false
+	}
+	if s.lex[i]&(lexFirst|lexLast) == 0 && s.shape[i] != shapeCap {
+		return 0, false
+	}
+	from = i
+	if i > 0 && !s.toks[i].Gap && s.toks[i-1].Mark == 0 && s.cue[i-1] == cueNone && s.lex[i-1]&lexFirst != 0 &&
+		(s.shape[i-1] == s.shape[i] || s.shape[i-1] == shapeCap) {
+		from = i - 1
+	}
+	return from, true
+}
