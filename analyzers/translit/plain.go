@@ -1,6 +1,6 @@
 package translit
 
-import "strings"
+import "unicode/utf8"
 
 // Plain romanizes Devanagari letter by letter with the simple rules entities made its first generated
 // person ids with ("x-anil-deshmukh"), which it must keep making: ids are stored in indexes and in
@@ -13,12 +13,20 @@ import "strings"
 // The anusvara is "n" and the visarga silent; runes with no spelling here, the vowels and signs that
 // came later to the table (ॐ, ॠ, ऌ, ऎ, ऒ, ॄ, ॆ, ॊ) among them, pass through unchanged.
 func Plain(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(AppendPlain(make([]byte, 0, len(s)), s))
+}
+
+// AppendPlain appends Plain's spelling of s to dst; for words of up to 64 runes it allocates nothing but
+// what dst's growth needs, so taggers can spell every word they read.
+func AppendPlain(dst []byte, s string) []byte {
+	var runes [64]rune
+	rs := runes[:0]
+	for _, r := range s {
+		rs = append(rs, r)
+	}
 	for i, r := range rs {
 		if c := consonant(r); c != "" {
-			b.WriteString(c)
+			dst = append(dst, c...)
 			next := rune(0)
 			if i+1 < len(rs) {
 				next = rs[i+1]
@@ -26,27 +34,27 @@ func Plain(s string) string {
 			endOfWord := next == 0 || !isWordRune(next) ||
 				next == anusv && (i+2 >= len(rs) || !isWordRune(rs[i+2]))
 			if plainSign(next) == "" && next != virama && !(endOfWord && i > 0 && isWordRune(rs[i-1])) && !plainMedialSchwa(rs, i) {
-				b.WriteByte('a')
+				dst = append(dst, 'a')
 			}
 			continue
 		}
 		if v := plainVowel(r); v != "" {
-			b.WriteString(v)
+			dst = append(dst, v...)
 			continue
 		}
 		if v := plainSign(r); v != "" {
-			b.WriteString(v)
+			dst = append(dst, v...)
 			continue
 		}
 		switch r {
 		case anusv:
-			b.WriteByte('n')
+			dst = append(dst, 'n')
 		case virama, visarga:
 		default:
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // plainMedialSchwa reports whether the inherent vowel of the consonant rs[i] is silent inside a word

@@ -46,14 +46,21 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 	}
 	for i := 0; i < len(s.toks); i++ {
 		if s.tags[i] != tagB {
-			if from, ok := s.ruleName(t.lex, i); ok {
-				out = append(out, Span{Start: s.toks[from].Start, End: s.toks[i].End})
+			if from, to, ok := s.ruleName(t.lex, i); ok {
+				if n := len(out); n > 0 && out[n-1].End > s.toks[from].Start {
+					from = i // "Arun Jaitley ji" after the model's "Arun"
+				}
+				out = append(out, Span{Start: s.toks[from].Start, End: s.toks[to].End})
+				i = to
 			}
 			continue
 		}
 		j := i + 1
 		for j < len(s.toks) && s.tags[j] == tagI {
 			j++
+		}
+		for j > i+1 && s.trailer(i, j-1) {
+			j-- // "Arun Jaitley said": the verb is no part of the name
 		}
 		score := s.margin[i]
 		for k := i + 1; k < j; k++ {
@@ -63,7 +70,7 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 		if s.shape[i] != shapeDeva {
 			ok = s.plausible(t.lex, i, j-1, score, minLatin)
 		}
-		if ok && !(j == i+1 && s.firstNameOnly(t.lex, i)) {
+		if ok && !(j == i+1 && s.firstNameOnly(t.lex, text, i)) {
 			out = append(out, Span{Start: s.toks[i].Start, End: s.toks[j-1].End, Score: score})
 		}
 		i = j - 1
@@ -74,6 +81,10 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 // predict returns the best tag of word i after prev; a name's later word cannot follow an outside word
 // or punctuation.
 func (t *Tagger) predict(s *sentence, i int, prev uint8) uint8 {
+	if s.plainWord(i) {
+		s.feats, s.scores = s.feats[:0], [nTags]float32{}
+		return tagO
+	}
 	s.static(i)
 	a, b, c := s.dynamic(i, prev)
 	s.feats = append(s.feats, a, b, c)

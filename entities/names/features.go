@@ -67,6 +67,7 @@ type sentence struct {
 	feats  []uint32
 	tags   []uint8
 	margin []float32 // score of the chosen tag over outside's
+	rom    []byte    // a word's romanization
 	scores [nTags]float32
 }
 
@@ -81,13 +82,21 @@ func (s *sentence) prepare(l *Lexicon, text string) {
 		s.shape = append(s.shape, uint8(sh))
 		f := l.flags(w)
 		if sh == shapeDeva {
-			f |= l.flags([]byte(translit.Plain(string(w)))) << 3
+			// the lexicons hold far more names in Latin letters: meet them through the romanization
+			s.rom = translit.AppendPlain(s.rom[:0], text[t.Start:t.End])
+			f |= l.flags(s.rom) << 3
 		}
 		s.lex = append(s.lex, f)
 		s.cue = append(s.cue, l.cue(w))
 	}
 	s.foff = append(s.foff, int32(len(s.fold)))
+	if cap(s.feats) < maxFeats {
+		s.feats = make([]uint32, 0, maxFeats)
+	}
 }
+
+// maxFeats bounds the features of one word: static's and dynamic's.
+const maxFeats = 48
 
 func (s *sentence) word(i int) []byte {
 	if i < 0 || i >= len(s.toks) {
@@ -122,7 +131,12 @@ func (s *sentence) static(i int) {
 	f = append(f, hashBytes(h(fWm2), s.word(i-2)))
 	f = append(f, hashBytes(h(fWp2), s.word(i+2)))
 	// affixes by runes
-	n := utf8.RuneCount(w0)
+	n := 0
+	for _, c := range w0 {
+		if c&0xC0 != 0x80 {
+			n++ // a rune's first byte
+		}
+	}
 	if n > 3 {
 		f = append(f, hashBytes(h(fSuf2), suffix(w0, 2)))
 		f = append(f, hashBytes(h(fSuf3), suffix(w0, 3)))

@@ -98,7 +98,7 @@ func (l *Lexicon) cue(folded []byte) uint8 { return l.cues[string(folded)] }
 // mostlyFirst reports whether a folded word begins names far more often than it ends them: alone it
 // names no one in particular ("Rahul said no"). Some candidates are listed surname first, so a word's
 // being a surname once proves little.
-func (l *Lexicon) mostlyFirst(folded string) bool {
-	u := l.uses[folded]
+func (l *Lexicon) mostlyFirst(folded []byte) bool {
+	u := l.uses[string(folded)]
 	return u[0] > 0 && u[0] >= 3*u[1]
 }

@@ -97,13 +97,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// WriteModel writes m gzipped, leaving out weights whose magnitude is below prune.
+// WriteModel writes m gzipped, leaving out zero weights and those whose magnitude is below prune.
 func WriteModel(w io.Writer, m *Model, prune float32) (kept int, err error) {
-	var buf bytes.Buffer
+	var buf []byte
 	for i, v := range m.w {
-		if v >= prune || v <= -prune {
-			buf.Write(binary.LittleEndian.AppendUint32(nil, uint32(i)))
-			buf.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(v)))
+		if v != 0 && (v >= prune || v <= -prune) {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(i))
+			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(v))
 			kept++
 		}
 	}
@@ -115,7 +115,7 @@ func WriteModel(w io.Writer, m *Model, prune float32) (kept int, err error) {
 	if _, err := zw.Write(hdr); err != nil {
 		return 0, err
 	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
+	if _, err := zw.Write(buf); err != nil {
 		return 0, err
 	}
 	return kept, zw.Close()

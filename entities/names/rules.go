@@ -113,37 +113,70 @@ func (t *Tagger) Spell(word string) string {
 }
 
 // firstNameOnly reports whether word i is known mostly as a first name, in either script: alone it names
-// no one in particular ("Rahul said no", "राहुल ने कहा"). It allocates for a Devanagari word, and runs
-// only for names of one word.
-func (s *sentence) firstNameOnly(l *Lexicon, i int) bool {
-	w := string(s.word(i))
-	if l.mostlyFirst(w) {
+// no one in particular ("Rahul said no", "राहुल ने कहा").
+func (s *sentence) firstNameOnly(l *Lexicon, text string, i int) bool {
+	if l.mostlyFirst(s.word(i)) {
 		return true
 	}
-	return s.shape[i] == shapeDeva && l.mostlyFirst(translit.Plain(w))
+	if s.shape[i] != shapeDeva {
+		return false
+	}
+	s.rom = translit.AppendPlain(s.rom[:0], text[s.toks[i].Start:s.toks[i].End])
+	return l.mostlyFirst(s.rom)
 }
 
-// ruleName reports whether the Latin word i, which the model left outside, is a name by rule, and the
-// word its name starts at: a handle or hashtag that spells a known name ("#ManmohanSingh"), or a known
-// name word, or a capitalized one, that an honorific follows ("modi ji", "Tiwari ji", "Arun Jaitley
-// sahab").
-func (s *sentence) ruleName(l *Lexicon, i int) (from int, ok bool) {
+// ruleName reports whether the Latin word i, which the model left outside, starts or ends a name by rule,
+// and the words from..to the name spans: a handle or hashtag that spells a known name
+// ("#ManmohanSingh"); a known name word, or a capitalized one, that an honorific follows ("modi ji",
+// "Tiwari ji", "Arun Jaitley sahab"); two or three capitalized words, the first a known first name and the
+// last a known surname ("Finance Minister Arun Jaitley said").
+func (s *sentence) ruleName(l *Lexicon, i int) (from, to int, ok bool) {
 	if s.shape[i] == shapeDeva || s.shape[i] == shapeOther || s.cue[i] != cueNone {
-		return 0, false
+		return 0, 0, false
 	}
 	if s.toks[i].Mark != 0 {
-		return i, s.segments(l, i)
+		return i, i, s.segments(l, i)
+	}
+	if s.shape[i] == shapeCap && s.lex[i]&lexFirst != 0 {
+		for j := i + 1; j < len(s.toks) && j <= i+2; j++ {
+			if s.toks[j].Gap || s.toks[j].Mark != 0 || s.shape[j] != shapeCap || s.cue[j] != cueNone {
+				break
+			}
+			if s.lex[j]&lexLast != 0 && (j+1 >= len(s.toks) || s.toks[j+1].Gap || s.shape[j+1] != shapeCap) {
+				return i, j, true
+			}
+		}
 	}
 	if i+1 >= len(s.toks) || s.toks[i+1].Gap || s.cue[i+1] != cueAfter {
-		return 0, false
+		return 0, 0, false
 	}
 	if s.lex[i]&(lexFirst|lexLast) == 0 && s.shape[i] != shapeCap {
-		return 0, false
+		return 0, 0, false
 	}
 	from = i
 	if i > 0 && !s.toks[i].Gap && s.toks[i-1].Mark == 0 && s.cue[i-1] == cueNone && s.lex[i-1]&lexFirst != 0 &&
 		(s.shape[i-1] == s.shape[i] || s.shape[i-1] == shapeCap) {
 		from = i - 1
 	}
-	return from, true
+	return from, i, true
+}
+
+// plainWord reports whether word i is Latin in lower case with no capital word or honorific beside it:
+// most of English prose, which names no one, so the tagger does not score it (training skips it alike).
+// Lower-case names ("modi ji") are left to ruleName.
+func (s *sentence) plainWord(i int) bool {
+	if s.shape[i] != shapeLower || s.toks[i].Mark != 0 {
+		return false
+	}
+	capital := func(j int) bool {
+		sh := at(s.shape, j)
+		return sh == shapeCap || sh == shapeInitial || sh == shapeUpper
+	}
+	return !capital(i-1) && !capital(i+1) && at(s.cue, i+1) != cueAfter
+}
+
+// trailer reports whether word j, the last of a name the model begins at word from, is no part of it: a
+// cue word, or a lower-case Latin word after a capitalized one.
+func (s *sentence) trailer(from, j int) bool {
+	return s.cue[j] != cueNone || s.shape[j] == shapeLower && s.shape[from] != shapeLower
 }
