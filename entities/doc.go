@@ -21,6 +21,13 @@
 //     date mentioned; "कल" (yesterday or tomorrow) is skipped. A weekday names the latest such day on or
 //     before the published day ("on Friday" in a Friday paper is that Friday), unless the article itself
 //     dates a day of that name within a week ("14 अप्रैल यानी कल मंगलवार"), which then wins.
+//   - People the gazetteer lacks are found by a statistical name tagger (package names, joined in
+//     found.go): an averaged perceptron trained on Hindi news (HiNER) as written and romanized, with
+//     first-name and surname lexicons, cue words and, for Latin script, rules (a known first name and
+//     surname, an honorific after a name, a hashtag that spells a known name). What it proposes is dropped
+//     when it holds a party's name, a place, an organisation or title word or a stopword, when it is a bare
+//     surname (resolved against the article as above) or a lone first name; the rest become people as
+//     those found after a title do.
 //   - People the gazetteer lacks are found after a title or role word ("BJP MLA X Y", "father X Y",
 //     "मंत्री राजेश टोपे") as 2–3 capitalized words in English; in Hindi, which has no capitals, as 2–3
 //     words that start with a known first name or end in a known surname; and as a Devanagari name glossed

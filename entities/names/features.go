@@ -13,32 +13,30 @@ const (
 	fW0
 	fWm1
 	fWp1
-	fWm2
-	fWp2
 	fSuf2
 	fSuf3
-	fPre2
 	fPre3
-	fShape
 	fShape3
 	fLex0
-	fLexm1
-	fLexp1
 	fLexm1p1
 	fCuem1
 	fCuep1
 	fCuep2
+	fWm2
+	fWp2
 	fCuem2
-	fGap
-	fBigramL
-	fBigramR
-	fMark
+	fLexm1
+	fLexp1
+	fShape
 	fLen
+	fGap
+	fPunct
+	fBigramL
+	fMark
 	fShapeLex
 	fPrev
 	fPrevW0
 	fPrevShapeLex
-	fPunct
 )
 
 const (
@@ -96,7 +94,7 @@ func (s *sentence) prepare(l *Lexicon, text string) {
 }
 
 // maxFeats bounds the features of one word: static's and dynamic's.
-const maxFeats = 48
+const maxFeats = 40
 
 func (s *sentence) word(i int) []byte {
 	if i < 0 || i >= len(s.toks) {
@@ -140,21 +138,21 @@ func (s *sentence) static(i int) {
 	if n > 3 {
 		f = append(f, hashBytes(h(fSuf2), suffix(w0, 2)))
 		f = append(f, hashBytes(h(fSuf3), suffix(w0, 3)))
-		f = append(f, hashBytes(h(fPre2), prefix(w0, 2)))
 		f = append(f, hashBytes(h(fPre3), prefix(w0, 3)))
 	}
 	sh := s.shape[i]
-	f = append(f, hashByte(h(fShape), sh))
 	f = append(f, hashByte(hashByte(hashByte(h(fShape3), at(s.shape, i-1)), sh), at(s.shape, i+1)))
 	lx := s.lex[i]
 	f = append(f, hashByte(h(fLex0), lx))
-	f = append(f, hashByte(h(fLexm1), at(s.lex, i-1)))
-	f = append(f, hashByte(h(fLexp1), at(s.lex, i+1)))
 	f = append(f, hashByte(hashByte(hashByte(h(fLexm1p1), at(s.lex, i-1)), lx), at(s.lex, i+1)))
 	f = append(f, hashByte(h(fCuem1), at(s.cue, i-1)))
 	f = append(f, hashByte(h(fCuep1), at(s.cue, i+1)))
 	f = append(f, hashByte(h(fCuep2), at(s.cue, i+2)))
 	f = append(f, hashByte(h(fCuem2), at(s.cue, i-2)))
+	f = append(f, hashByte(h(fLexm1), at(s.lex, i-1)))
+	f = append(f, hashByte(h(fLexp1), at(s.lex, i+1)))
+	f = append(f, hashByte(h(fShape), sh))
+	f = append(f, hashByte(h(fLen), byte(min(n, 8))))
 	gapAfter := byte(2)
 	if i+1 < len(s.toks) && s.toks[i+1].Gap {
 		gapAfter = 1
@@ -172,11 +170,9 @@ func (s *sentence) static(i int) {
 	}
 	f = append(f, hashByte(hashByte(h(fPunct), s.toks[i].Punct), pa))
 	f = append(f, hashBytes(hashByte(hashBytes(h(fBigramL), s.word(i-1)), ' '), w0))
-	f = append(f, hashBytes(hashByte(hashBytes(h(fBigramR), w0), ' '), s.word(i+1)))
 	if m := s.toks[i].Mark; m != 0 {
 		f = append(f, hashByte(h(fMark), m))
 	}
-	f = append(f, hashByte(h(fLen), byte(min(n, 8))))
 	f = append(f, hashByte(hashByte(hashByte(h(fShapeLex), sh), lx), s.cue[i]))
 	s.feats = f
 }

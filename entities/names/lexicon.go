@@ -21,6 +21,7 @@ const (
 	cueAfter       // an honorific after a name: जी, ji, साहब
 	cueSay         // a verb of saying: कहा, said
 	cueOrg         // a word of organisations and places: पार्टी, party, नगर, university
+	cueFunc        // a function word (के, में, है): never a name, so never scored
 )
 
 //go:embed data/cues.txt
@@ -49,7 +50,7 @@ func NewLexicon(fullNames []string) *Lexicon {
 			l.addName(t)
 		}
 	}
-	classes := map[string]uint8{"title": cueTitle, "after": cueAfter, "say": cueSay, "org": cueOrg}
+	classes := map[string]uint8{"title": cueTitle, "after": cueAfter, "say": cueSay, "org": cueOrg, "func": cueFunc}
 	sc = bufio.NewScanner(strings.NewReader(cuesTXT))
 	for sc.Scan() {
 		t := sc.Text()

@@ -161,10 +161,14 @@ func (s *sentence) ruleName(l *Lexicon, i int) (from, to int, ok bool) {
 	return from, i, true
 }
 
-// plainWord reports whether word i is Latin in lower case with no capital word or honorific beside it:
-// most of English prose, which names no one, so the tagger does not score it (training skips it alike).
+// plainWord reports whether word i is a Hindi function word, or Latin in lower case with no capital word
+// or honorific beside it (most of English prose): it names no one, so the tagger does not score it
+// (training skips it alike).
 // Lower-case names ("modi ji") are left to ruleName.
 func (s *sentence) plainWord(i int) bool {
+	if s.cue[i] == cueFunc {
+		return true
+	}
 	if s.shape[i] != shapeLower || s.toks[i].Mark != 0 {
 		return false
 	}
