@@ -41,7 +41,7 @@ func main() {
 	out := flag.String("out", "entities/names/data", "directory of the data files")
 	epochs := flag.Int("epochs", 8, "training passes")
 	prune := flag.Float64("prune", 0.05, "leave out weights of smaller magnitude")
-	minP := flag.Float64("min-precision", 0.92, "the precision the score thresholds aim for on the calibration fold")
+	minP := flag.Float64("min-precision", 0.875, "the precision the score thresholds aim for on the calibration fold")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if *myneta == "" && *hiner == "" {

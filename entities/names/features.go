@@ -66,26 +66,29 @@ type sentence struct {
 	tags   []uint8
 	margin []float32 // score of the chosen tag over outside's
 	rom    []byte    // a word's romanization
+	wh     []uint32  // each folded word's hash, so features combine rather than rehash words
 	scores [nTags]float32
 }
 
 // prepare tokenizes text (when toks is nil) and fills the per-word tables.
 func (s *sentence) prepare(l *Lexicon, text string) {
-	s.fold, s.foff, s.shape, s.lex, s.cue = s.fold[:0], s.foff[:0], s.shape[:0], s.lex[:0], s.cue[:0]
+	s.fold, s.foff, s.shape, s.lex, s.cue, s.wh = s.fold[:0], s.foff[:0], s.shape[:0], s.lex[:0], s.cue[:0], s.wh[:0]
 	for _, t := range s.toks {
 		s.foff = append(s.foff, int32(len(s.fold)))
 		var sh int
 		s.fold, sh = appendFold(s.fold, text[t.Start:t.End])
 		w := s.fold[s.foff[len(s.foff)-1]:]
 		s.shape = append(s.shape, uint8(sh))
+		s.wh = append(s.wh, hashBytes(fnvOffset, w))
+		cue := l.cue(w)
+		s.cue = append(s.cue, cue)
 		f := l.flags(w)
-		if sh == shapeDeva {
+		if sh == shapeDeva && cue != cueFunc {
 			// the lexicons hold far more names in Latin letters: meet them through the romanization
 			s.rom = translit.AppendPlain(s.rom[:0], text[t.Start:t.End])
 			f |= l.flags(s.rom) << 3
 		}
 		s.lex = append(s.lex, f)
-		s.cue = append(s.cue, l.cue(w))
 	}
 	s.foff = append(s.foff, int32(len(s.fold)))
 	if cap(s.feats) < maxFeats {
@@ -95,6 +98,23 @@ func (s *sentence) prepare(l *Lexicon, text string) {
 
 // maxFeats bounds the features of one word: static's and dynamic's.
 const maxFeats = 40
+
+// noWord is the hash of the word before the first and after the last.
+const noWord = 0x9e3779b9
+
+// whash returns word i's hash, or noWord outside the text.
+func (s *sentence) whash(i int) uint32 {
+	if i < 0 || i >= len(s.wh) {
+		return noWord
+	}
+	return s.wh[i]
+}
+
+// mix folds a word's hash into a feature's.
+func mix(h, v uint32) uint32 {
+	h = (h ^ v) * fnvPrime
+	return h ^ h>>15
+}
 
 func (s *sentence) word(i int) []byte {
 	if i < 0 || i >= len(s.toks) {
@@ -123,11 +143,11 @@ func (s *sentence) static(i int) {
 	h := func(t byte) uint32 { return hashByte(hashByte(fnvOffset, t), deva) }
 	w0 := s.word(i)
 	f = append(f, h(fBias))
-	f = append(f, hashBytes(h(fW0), w0))
-	f = append(f, hashBytes(hashByte(h(fWm1), byte(at(s.shape, i-1))), s.word(i-1)))
-	f = append(f, hashBytes(h(fWp1), s.word(i+1)))
-	f = append(f, hashBytes(h(fWm2), s.word(i-2)))
-	f = append(f, hashBytes(h(fWp2), s.word(i+2)))
+	f = append(f, mix(h(fW0), s.wh[i]))
+	f = append(f, mix(hashByte(h(fWm1), at(s.shape, i-1)), s.whash(i-1)))
+	f = append(f, mix(h(fWp1), s.whash(i+1)))
+	f = append(f, mix(h(fWm2), s.whash(i-2)))
+	f = append(f, mix(h(fWp2), s.whash(i+2)))
 	// affixes by runes
 	n := 0
 	for _, c := range w0 {
@@ -169,7 +189,7 @@ func (s *sentence) static(i int) {
 		pa = s.toks[i+1].Punct
 	}
 	f = append(f, hashByte(hashByte(h(fPunct), s.toks[i].Punct), pa))
-	f = append(f, hashBytes(hashByte(hashBytes(h(fBigramL), s.word(i-1)), ' '), w0))
+	f = append(f, mix(mix(h(fBigramL), s.whash(i-1)), s.wh[i]))
 	if m := s.toks[i].Mark; m != 0 {
 		f = append(f, hashByte(h(fMark), m))
 	}
@@ -184,7 +204,7 @@ func (s *sentence) dynamic(i int, prev uint8) (a, b, c uint32) {
 		deva = 1
 	}
 	h := func(t byte) uint32 { return hashByte(hashByte(hashByte(fnvOffset, t), prev), deva) }
-	return h(fPrev), hashBytes(h(fPrevW0), s.word(i)), hashByte(hashByte(h(fPrevShapeLex), s.shape[i]), s.lex[i])
+	return h(fPrev), mix(h(fPrevW0), s.wh[i]), hashByte(hashByte(h(fPrevShapeLex), s.shape[i]), s.lex[i])
 }
 
 func suffix(w []byte, n int) []byte {
