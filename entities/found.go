@@ -47,7 +47,7 @@ func (x *Extractor) taggedCandidates(text string) []candidate {
 		if _, place := x.g.ResolvePlace(name); place || x.namesParty(k) || x.stopEn[k] || x.stopHi[k] {
 			continue
 		}
-		if len(x.surnames[k]) > 0 && !strings.Contains(k, " ") {
+		if len(x.surnames[k]) > 0 && !strings.Contains(k, " ") && !x.honoured(text, sp.End, name) {
 			continue // a bare surname: resolved later against the full names the article gives
 		}
 		if x.hasNonNameWord(k) {
@@ -86,6 +86,29 @@ func (x *Extractor) namesParty(k string) bool {
 		}
 	}
 	return false
+}
+
+// honoured reports whether an honorific follows the one-word name that ends at end ("modi ji", "Modiji",
+// "मोदी जी") and the name is a gazetteer person's distinctive alias: then it names that person, though the
+// capitalized "Ji" or the lower case hides it from the gazetteer's own matching.
+func (x *Extractor) honoured(text string, end int, name string) bool {
+	rest := strings.ToLower(text[end:])
+	rest = strings.TrimLeft(rest, " ")
+	ok := false
+	for _, h := range []string{"ji", "jee", "जी", "sahab", "साहब"} {
+		if r, found := strings.CutPrefix(rest, h); found {
+			c, _ := utf8.DecodeRuneInString(r)
+			ok = r == "" || !isWordRune(c)
+		}
+		if ok {
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	_, resolves := x.g.ResolvePerson(name)
+	return resolves
 }
 
 // hasStopword reports whether a word of the normalized name k is in the set.

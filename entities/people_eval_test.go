@@ -157,7 +157,7 @@ func TestPeopleNER(t *testing.T) {
 	}{
 		{"hindi held-out fifth", "eval/hiner/dev.jsonl", heldOut, floor{0.90, 0.65}, 0.9},
 		{"hindi full set", "eval/hiner/dev.jsonl", all, floor{0.94, 0.76}, 0.9},
-		{"romanized full set", "eval/hinglish-ner/dev.jsonl", all, floor{0.73, 0.44}, 0},
+		{"romanized full set", "eval/hinglish-ner/dev.jsonl", all, floor{0.74, 0.48}, 0},
 	} {
 		sents := readNER(t, c.file)
 		people, parties := evalPeople(x, sents, c.keep)

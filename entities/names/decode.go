@@ -45,35 +45,38 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 		prev = tag
 	}
 	for i := 0; i < len(s.toks); i++ {
-		if s.tags[i] != tagB {
-			if from, to, ok := s.ruleName(t.lex, i); ok {
-				if n := len(out); n > 0 && out[n-1].End > s.toks[from].Start {
-					from = i // "Arun Jaitley ji" after the model's "Arun"
-				}
-				out = append(out, Span{Start: s.toks[from].Start, End: s.toks[to].End})
-				i = to
+		if s.tags[i] == tagB {
+			j := i + 1
+			for j < len(s.toks) && s.tags[j] == tagI {
+				j++
 			}
-			continue
+			for j > i+1 && s.trailer(i, j-1) {
+				j-- // "Arun Jaitley said": the verb is no part of the name
+			}
+			score := s.margin[i]
+			for k := i + 1; k < j; k++ {
+				score = min(score, s.margin[k])
+			}
+			ok := score >= minDeva
+			if s.shape[i] != shapeDeva {
+				ok = s.plausible(t.lex, i, j-1, score, minLatin)
+			}
+			if ok && !(j == i+1 && s.firstNameOnly(t.lex, text, i)) {
+				out = append(out, Span{Start: s.toks[i].Start, End: s.toks[j-1].End, Score: score})
+				i = j - 1
+				continue
+			}
 		}
-		j := i + 1
-		for j < len(s.toks) && s.tags[j] == tagI {
-			j++
+		// the model saw no name here, or one that did not hold: the rules may
+		if from, to, ok := s.ruleName(t.lex, i); ok {
+			if n := len(out); n > 0 && out[n-1].End > s.toks[from].Start {
+				from = i // "Arun Jaitley ji" after the model's "Arun"
+			}
+			out = append(out, Span{Start: s.toks[from].Start, End: s.toks[to].End})
+			i = to
+		} else if end, ok := s.jiName(t.lex, i); ok {
+			out = append(out, Span{Start: s.toks[i].Start, End: end})
 		}
-		for j > i+1 && s.trailer(i, j-1) {
-			j-- // "Arun Jaitley said": the verb is no part of the name
-		}
-		score := s.margin[i]
-		for k := i + 1; k < j; k++ {
-			score = min(score, s.margin[k])
-		}
-		ok := score >= minDeva
-		if s.shape[i] != shapeDeva {
-			ok = s.plausible(t.lex, i, j-1, score, minLatin)
-		}
-		if ok && !(j == i+1 && s.firstNameOnly(t.lex, text, i)) {
-			out = append(out, Span{Start: s.toks[i].Start, End: s.toks[j-1].End, Score: score})
-		}
-		i = j - 1
 	}
 	return out
 }

@@ -40,6 +40,7 @@ func TestFindNames(t *testing.T) {
 		{"aaj #RahulGandhi ne kaha ki modi ji ne kuch nahi kiya", []string{"RahulGandhi", "modi"}, []string{"aaj", "kaha"}},
 		{"Though the party lost, Rebuilding starts now.", nil, []string{"Though", "Rebuilding", "party"}},
 		{"Rahul said no.", nil, []string{"Rahul"}},
+		{"kal Modiji ne kaha", []string{"Modi"}, []string{"Modiji", "kal"}},
 	} {
 		var got []string
 		for _, sp := range tg.Find(c.text, nil) {

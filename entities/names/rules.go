@@ -184,3 +184,20 @@ func (s *sentence) plainWord(i int) bool {
 func (s *sentence) trailer(from, j int) bool {
 	return s.cue[j] != cueNone || s.shape[j] == shapeLower && s.shape[from] != shapeLower
 }
+
+// jiName reports whether the Latin word i is a known name word with "ji" written onto it ("Modiji",
+// "modijee"), and where, in bytes of the text, the name ends.
+func (s *sentence) jiName(l *Lexicon, i int) (end int, ok bool) {
+	w := s.word(i)
+	t := s.toks[i]
+	if s.shape[i] != shapeLower && s.shape[i] != shapeCap || t.Mark != 0 || len(w) != t.End-t.Start {
+		return 0, false // not plain ASCII-like Latin: byte offsets of w and the text would differ
+	}
+	for _, suf := range [...]string{"jee", "ji"} {
+		n := len(w) - len(suf)
+		if n >= 3 && string(w[n:]) == suf && l.flags(w[:n])&(lexFirst|lexLast) != 0 {
+			return t.Start + n, true
+		}
+	}
+	return 0, false
+}
