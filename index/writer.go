@@ -51,6 +51,12 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	return w.write(ctx, docs, nil, nil)
+}
+
+// write prepares docs and indexes them, deletes the ids dels and sets the
+// internal keys of internal, all in one persisted Bleve batch (see Apply).
+func (w *Writer) write(ctx context.Context, docs []articles.Document, dels []string, internal map[string][]byte) error {
 	for i, d := range docs {
 		if strings.TrimSpace(d.ID) == "" {
 			return fmt.Errorf("document %d of %d: empty id", i+1, len(docs))
@@ -104,12 +110,23 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 			return err
 		}
 	}
+	for _, id := range dels {
+		batch.Delete(id)
+	}
+	for k, v := range internal {
+		batch.SetInternal([]byte(k), v)
+	}
 	err = idx.Batch(batch)
+	if err == nil {
+		for _, id := range dels {
+			dups.remove(id)
+		}
+	}
 	w.live.dups.unlock(err != nil)
 	release()
 	if err != nil {
 		err = w.live.failed(gen, fmt.Errorf("write batch of %d documents: %w", len(docs), err),
-			func(idx bleve.Index) (bool, error) { return holds(idx, docs) })
+			func(idx bleve.Index) (bool, error) { return holdsBatch(idx, docs, dels, internal) })
 		if err != nil {
 			return err
 		}
