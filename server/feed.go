@@ -65,7 +65,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	req.Sort, req.Size, req.Offset, req.After, req.CountOnly = index.SortDateDesc, FeedSize, 0, nil, false
 	ctx, cancel := s.deadline(r.Context())
 	defer cancel()
-	res, err := s.search.Search(ctx, req)
+	res, err := s.backend().Search(ctx, req)
 	if err != nil {
 		s.searchFailed(w, r, err)
 		return

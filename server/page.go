@@ -91,7 +91,7 @@ func (p *page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := p.s.deadline(r.Context())
 	defer cancel()
-	res, err := p.s.search.Search(ctx, req)
+	res, err := p.s.backend().Search(ctx, req)
 	if err != nil {
 		view := &pageView{Status: http.StatusServiceUnavailable, Q: req.Q,
 			Error: "The search took too long and was cut off. Try fewer words or a narrower filter."}

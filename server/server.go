@@ -27,7 +27,10 @@ type Server struct {
 	IndexDir string
 	// Writer, with AdminToken, enables POST /api/docs and DELETE /api/docs/{id};
 	// without both they answer 403.
-	Writer *index.Writer
+	Writer DocWriter
+	// Backend, when set, answers searches and document look-ups instead of
+	// the local index (cluster mode); nil means the local index.
+	Backend Backend
 	// AdminToken is the bearer token the write routes require.
 	AdminToken string
 	// MaxBodyBytes bounds a write request body; 0 means DefaultMaxBodyBytes.
@@ -115,7 +118,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := s.deadline(r.Context())
 	defer cancel()
-	res, err := s.search.Search(ctx, req)
+	res, err := s.backend().Search(ctx, req)
 	if err != nil {
 		s.searchFailed(w, r, err)
 		return
@@ -126,7 +129,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.deadline(r.Context())
 	defer cancel()
-	doc, ok, err := s.search.Document(ctx, r.PathValue("id"))
+	doc, ok, err := s.backend().Document(ctx, r.PathValue("id"))
 	if err != nil {
 		s.searchFailed(w, r, err)
 		return

@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsearch/bilingual/analyzers/lexicon"
 	"github.com/newsearch/bilingual/articles"
+	"github.com/newsearch/bilingual/cluster"
 	"github.com/newsearch/bilingual/entities"
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/internal/buildinfo"
@@ -57,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	snapshotDir := fs.String("snapshot-dir", "", "directory POST /api/admin/snapshot writes copies of the index into (default: INDEX.snapshots beside the index)")
 	logQueries := fs.Bool("log-queries", false, "write query strings (what people searched for) to the access log; off, only the path is logged")
 	version := fs.Bool("version", false, "print the version and the index format, and exit")
+	cf := defineClusterFlags(fs)
 	envflags.Annotate(fs, envPrefix)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: searchd --index DIR [flags]\n\nServes GET /api/search, /api/docs/{id}, /healthz and the search page.\nsearchd is the index's only writer: with --admin-token it accepts POST /api/docs\nand DELETE /api/docs/{id} (Authorization: Bearer TOKEN); feed it with\nindexer --server URL --token TOKEN.\n\n%s\n\nFlags:\n", envflags.Sentence(envPrefix))
@@ -91,7 +93,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "searchd: --index DIR is required (see --help)")
 		return 2
 	}
-	if _, err := os.Stat(*dir); err != nil {
+	var clusterCfg cluster.Config
+	if cf.enabled() {
+		// The index directory holds this node's shard indexes and an empty
+		// local index the routes that are not fanned out would read.
+		var err error
+		if clusterCfg, err = cf.config(*dir); err != nil {
+			fmt.Fprintf(stderr, "searchd: %v (see --help)\n", err)
+			return 2
+		}
+		if err := os.MkdirAll(*dir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "searchd: index %s: %v\n", *dir, err)
+			return 2
+		}
+		*dir = filepath.Join(*dir, "local")
+	}
+	if _, err := os.Stat(*dir); err != nil && !cf.enabled() {
 		fmt.Fprintf(stderr, "searchd: index %s: %v\n", *dir, err)
 		return 2
 	}
@@ -161,6 +178,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	routes, metrics := srv.Handler(), http.Handler(nil)
 	if *metricsAddr != "" {
 		routes, metrics = srv.SplitHandlers()
+	}
+	if cf.enabled() {
+		node, err := startCluster(ctx, clusterCfg, cluster.Deps{Gazetteer: gaz, Extractor: ext, Search: cfg}, log)
+		if err != nil {
+			fmt.Fprintf(stderr, "searchd: cluster: %v\n", err)
+			return 2
+		}
+		defer node.Close()
+		srv.Backend = node.Querier
+		if srv.Writer != nil {
+			srv.Writer = node.Writer
+		}
+		routes = node.Handler(routes)
 	}
 	hs := newHTTPServer(routes, *timeout, log)
 	ln, err := net.Listen("tcp", *addr)

@@ -1,0 +1,33 @@
+package server
+
+import (
+	"context"
+
+	"github.com/newsearch/bilingual/articles"
+	"github.com/newsearch/bilingual/index"
+)
+
+// DocWriter persists the write API's documents and deletions: the local
+// index's *index.Writer, or in cluster mode the replicated log's publisher
+// (cluster.Writer). A failure it reports as an *index.WriteError is answered
+// as the index's are (503 or 507, saying whether it was applied).
+type DocWriter interface {
+	Write(ctx context.Context, docs []articles.Document) error
+	Delete(ctx context.Context, id string) (bool, error)
+}
+
+// Backend answers the searches of /api/search, the page and the feed, and
+// GET /api/docs/{id}, in place of the local index: searchd's cluster mode
+// fans them out to the shards (cluster.Querier).
+type Backend interface {
+	Search(ctx context.Context, r index.Request) (*index.Response, error)
+	Document(ctx context.Context, id string) (map[string]any, bool, error)
+}
+
+// backend is what answers searches: Backend when set, else the local index.
+func (s *Server) backend() Backend {
+	if s.Backend != nil {
+		return s.Backend
+	}
+	return s.search
+}
