@@ -10,10 +10,8 @@ import (
 // merge adds up the shards' answers to r into the answer one index holding
 // all their documents would give:
 //
-//   - Relaxing: each shard needs as many of the query's concepts as it can
-//     (it relaxes only when nothing matches); the union needs the most any
-//     shard with matches needed, so shards that matched only with fewer
-//     count nothing (they had no match at that level).
+//   - Relaxing: every reply is at the level the union relaxes to (see
+//     neededLevel; Querier.Search asks again those that went further).
 //   - Total, undated and every facet count are sums of complete per-shard
 //     counts: each shard lists every value it has up to index.MaxFacetSize,
 //     so a value's sum is exact unless some shard has more values than that
@@ -25,29 +23,17 @@ import (
 //     shard's TF-IDF over its own documents; cluster-test measures how far
 //     that moves the top 10 from one index's.
 func merge(r index.Request, replies []*index.Response) *index.Response {
-	need := -1
+	out := &index.Response{Query: replies[0].Query, Hits: []index.Hit{}, FacetMeta: replies[0].FacetMeta}
 	for _, res := range replies {
-		if res.Total > 0 {
-			need = max(need, res.Query.Matching.Required)
+		if res.Total > 0 { // the level's own words, not a shard's that relaxed past it
+			out.Query = res.Query
+			break
 		}
-	}
-	var kept []*index.Response
-	for _, res := range replies {
-		if need < 0 || res.Query.Matching.Required == need {
-			kept = append(kept, res)
-		}
-	}
-	if len(kept) == 0 {
-		kept = replies[:1]
-	}
-	out := &index.Response{Query: kept[0].Query, Hits: []index.Hit{}, FacetMeta: kept[0].FacetMeta}
-	if need < 0 { // nothing matched anywhere: the union relaxed as far as the shards
-		out.Query = replies[0].Query
 	}
 	var dates [][]index.DateBucket
 	terms := make([][]index.FacetValue, 5)
 	out.FacetMeta.Undated = 0
-	for _, res := range kept {
+	for _, res := range replies {
 		out.Total += res.Total
 		out.Hits = append(out.Hits, res.Hits...)
 		out.FacetMeta.Undated += res.FacetMeta.Undated
@@ -59,7 +45,7 @@ func merge(r index.Request, replies []*index.Response) *index.Response {
 			dates = append(dates, f.Dates)
 		}
 	}
-	if kept[0].Facets != nil {
+	if replies[0].Facets != nil {
 		size := r.FacetSize
 		if size <= 0 {
 			size = index.FacetSize
@@ -159,4 +145,18 @@ func sortHits(hits []index.Hit, sort string) {
 			return byID(a, b)
 		})
 	}
+}
+
+// neededLevel is how many concepts the union of the shards' documents
+// needs: a shard relaxes only when it has no match, so the most any shard
+// with matches needed (0 when none has any: they all relaxed as far as the
+// rule goes, and so would the union).
+func neededLevel(replies []*index.Response) int {
+	need := 0
+	for _, res := range replies {
+		if res.Total > 0 {
+			need = max(need, res.Query.Matching.Required)
+		}
+	}
+	return need
 }

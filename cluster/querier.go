@@ -112,6 +112,33 @@ func (q *Querier) Search(ctx context.Context, r index.Request) (*index.Response,
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
+	// A shard relaxes only when it has no match; the union of the shards
+	// relaxes as far as the shard that needed least relaxing. Shards that
+	// went further are asked again at that level, for their facet counts
+	// (each facet is counted without its own filter, so a shard with no
+	// match can still count some).
+	need := neededLevel(replies)
+	for s, res := range replies {
+		if need > 0 && res.Query.Matching.Required < need {
+			again := sub
+			again.Need = need
+			wg.Go(func() {
+				rep, err := q.ask(ctx, s, "search", shardSearch{Req: again})
+				if err == nil && rep.Res == nil {
+					err = fmt.Errorf("shard %d: empty reply", s)
+				}
+				if err != nil {
+					errs[s] = err
+					return
+				}
+				replies[s] = rep.Res
+			})
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
 	out := merge(r, replies)
 	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
 	return out, nil

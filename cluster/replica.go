@@ -102,7 +102,7 @@ func (r *Replica) consume(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("ordered consumer on %s from %d: %w", subject, seq+1, err)
 	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(applyMaxMsgs))
+	it, err := cons.Messages(jetstream.PullMaxMessages(applyMaxMsgs), jetstream.PullHeartbeat(time.Second))
 	if err != nil {
 		return fmt.Errorf("consume %s: %w", subject, err)
 	}
@@ -128,7 +128,7 @@ func (r *Replica) consume(ctx context.Context) error {
 	// The watchdog: an ordered consumer recreates itself after a server
 	// fails, but if the log holds more for the shard and nothing arrives
 	// for a while, start again rather than trust it.
-	watch := time.NewTicker(3 * time.Second)
+	watch := time.NewTicker(time.Second)
 	defer watch.Stop()
 	progress := time.Now()
 	for {
@@ -143,7 +143,7 @@ func (r *Replica) consume(ctx context.Context) error {
 			if err == nil {
 				r.markCaughtUp(r.applied.Load(), last)
 			}
-			if err == nil && last > r.applied.Load() && time.Since(progress) > 6*time.Second {
+			if err == nil && last > r.applied.Load() && time.Since(progress) > 2*time.Second {
 				return fmt.Errorf("consume %s: no progress for %s with sequence %d in the log and %d applied",
 					subject, time.Since(progress).Round(time.Second), last, r.applied.Load())
 			}

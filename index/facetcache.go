@@ -45,6 +45,7 @@ func (c *facetCache) key(gen uint64, r Request) string {
 	b.WriteByte(0)
 	b.WriteString(strconv.Itoa(r.facetSize()))
 	b.WriteString(strconv.FormatBool(r.DatesWithin))
+	b.WriteString(strconv.Itoa(r.Need)) // a forced level counts another set
 	for _, vs := range [][]string{r.People, r.Parties, r.Sources, r.Places, r.Langs} {
 		vs = slices.Sorted(slices.Values(vs))
 		b.WriteByte(0)

@@ -45,6 +45,10 @@ type Request struct {
 	// After, from DecodeCursor, continues a date-sorted search after the hit
 	// it was taken from (Bleve's search_after), past MaxOffset.
 	After []string
+	// Need, when positive, is how many of the query's concepts every match
+	// needs, with no relaxing: a cluster asks its shards for the level the
+	// union of their documents relaxes to (cluster.Querier).
+	Need int
 }
 
 // Response is the result of a search, shaped as the HTTP API returns it.

@@ -164,6 +164,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 func (s *Searcher) relax(p *planner, r Request, qi *QueryInfo, try func(k int) (uint64, error)) error {
 	n := p.concepts()
 	k := s.match.required(n, r.Op, p.question)
+	if r.Need > 0 && n > 0 {
+		need := min(r.Need, n)
+		if _, err := try(need); err != nil {
+			return err
+		}
+		qi.Matching.Required, qi.Matching.Of, qi.Matching.Relaxed = need, n, need < k
+		return nil
+	}
 	for steps := 0; ; steps++ {
 		total, err := try(k)
 		if err != nil {

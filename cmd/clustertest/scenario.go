@@ -1,0 +1,472 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsearch/bilingual/articles"
+)
+
+// The log's stream and subjects, as package cluster names them.
+const (
+	streamName  = "SEARCHD_DOCS"
+	docsSubject = "searchd.docs"
+)
+
+// run is the whole scenario; the result is filled as far as it got.
+func run(ctx context.Context, o options, out io.Writer) (res result, err error) {
+	say := sayer(out)
+	res.shards, res.replicas = o.shards, 2
+	dir := o.dir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "clustertest-"); err != nil {
+			return res, err
+		}
+		if !o.keep {
+			defer os.RemoveAll(dir)
+		}
+	}
+	if o.searchd == "" || o.indexer == "" {
+		say("building searchd and indexer")
+		if o.searchd, o.indexer, err = buildBinaries(dir); err != nil {
+			return res, err
+		}
+	}
+	nodes, err := layout(dir, o.shards)
+	if err != nil {
+		return res, err
+	}
+	defer func() {
+		for _, n := range nodes {
+			n.kill()
+		}
+	}()
+	stores, query := nodes[:3], nodes[3]
+	res.nodes = len(nodes)
+	for _, n := range nodes {
+		if err := n.start(o.searchd); err != nil {
+			return res, err
+		}
+	}
+	for _, n := range nodes {
+		if err := n.waitReady(ctx, 90*time.Second); err != nil {
+			return res, err
+		}
+	}
+	say("cluster up: %d searchd (3 with embedded NATS), %d shards, 2 replicas each; logs in %s", len(nodes), o.shards, dir)
+	nc, err := nats.Connect(stores[0].natsURL+","+stores[1].natsURL+","+stores[2].natsURL,
+		nats.MaxReconnects(-1), nats.ReconnectWait(200*time.Millisecond))
+	if err != nil {
+		return res, fmt.Errorf("connect to the test cluster's NATS: %w", err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+
+	// Writers and a searching client, while the kills go on.
+	l := &ledger{docs: map[string]*articles.Document{}}
+	var killsDone atomic.Bool
+	var next, writeErrs, searches, searchErrs atomic.Int64
+	urls := func() []string {
+		var u []string
+		for _, n := range nodes {
+			u = append(u, n.http)
+		}
+		return u
+	}
+	stop := func() bool { return killsDone.Load() && l.acked.Load() >= int64(o.docs) }
+	expected := 45 * time.Second
+	if o.short {
+		expected = 8 * time.Second
+	}
+	pace := time.Duration(float64(expected) / (float64(o.docs) / float64(4*o.writers)))
+	wctx, cancelWrites := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelWrites()
+	began := time.Now()
+	var wg sync.WaitGroup
+	for w := range o.writers {
+		wg.Go(func() { writer(wctx, l, urls, w, &next, stop, pace, &writeErrs) })
+	}
+	writing := make(chan struct{})
+	var sg sync.WaitGroup
+	sg.Go(func() {
+		qs := queries(50)
+		r := rand.New(rand.NewPCG(1, 2))
+		for {
+			select {
+			case <-writing:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			// Searches go to live nodes: a dead one's refusal says nothing.
+			n := nodes[r.IntN(len(nodes))]
+			if !n.alive() {
+				continue
+			}
+			var a answer
+			searches.Add(1)
+			if err := getJSON(wctx, n.http+"/api/search?"+qs[r.IntN(len(qs))], &a); err != nil && n.alive() {
+				searchErrs.Add(1)
+			}
+		}
+	})
+	var leaderGap time.Duration
+	var killErr error
+	func() {
+		defer killsDone.Store(true)
+		time.Sleep(expected / 8)
+		leader, err := streamLeader(ctx, js)
+		if err != nil {
+			killErr = err
+			return
+		}
+		victims := []*node{byName(nodes, leader)}
+		if !o.short {
+			victims = append(victims, stores[0], stores[1], query) // n1 and n2 hold one replica of each shard between them
+		}
+		for i, v := range victims {
+			if v == nil {
+				killErr = fmt.Errorf("the stream leader %q is no node of the test", leader)
+				return
+			}
+			what := "a replica of shards " + fmt.Sprint(v.shards)
+			switch {
+			case i == 0:
+				what = "the log's leader (" + what + ")"
+			case v == query:
+				what = "the routing node"
+			}
+			say("SIGKILL %s: %s", v.name, what)
+			killed := time.Now()
+			v.kill()
+			res.failovers++
+			time.Sleep(2 * time.Second)
+			if i == 0 {
+				if t, ok := l.firstAckAfter(killed); ok {
+					leaderGap = t.Sub(killed)
+				}
+			}
+			if err := v.start(o.searchd); err != nil {
+				killErr = err
+				return
+			}
+			if err := v.waitReady(ctx, 90*time.Second); err != nil {
+				killErr = err
+				return
+			}
+			say("%s back and caught up after %.1fs", v.name, time.Since(killed).Seconds())
+			if i == 0 && leaderGap == 0 {
+				if t, ok := l.firstAckAfter(killed); ok {
+					leaderGap = t.Sub(killed)
+				}
+			}
+		}
+	}()
+	wg.Wait()
+	writeTime := time.Since(began)
+	close(writing)
+	sg.Wait()
+	res.acked = int(l.acked.Load())
+	if killErr != nil {
+		return res, killErr
+	}
+	if writeErrs.Load() > 0 {
+		return res, fmt.Errorf("%d writers gave up on a write", writeErrs.Load())
+	}
+	say("writes: %d acknowledged (documents and deletions, wait=visible, fsync on every NATS server) in %.1fs: %.0f/s; searches during them: %d, %d failed",
+		res.acked, writeTime.Seconds(), float64(res.acked)/writeTime.Seconds(), searches.Load(), searchErrs.Load())
+	say("time from SIGKILL of the log's leader to the next acknowledged write: %.2fs", leaderGap.Seconds())
+
+	res.converged, err = converge(ctx, js, stores, o.shards, 90*time.Second)
+	if err != nil {
+		return res, err
+	}
+	say("replicas converged: %t", res.converged)
+	if res.lost, err = countLost(ctx, query.http, l); err != nil {
+		return res, err
+	}
+	say("acknowledged writes missing or stale on the cluster: %d", res.lost)
+
+	// A new replica of every shard, from an empty index: it replays the log.
+	fresh, err := extraNode(dir, "n5", o.shards, nodes)
+	if err != nil {
+		return res, err
+	}
+	nodes = append(nodes, fresh)
+	res.nodes++
+	t0 := time.Now()
+	if err := fresh.start(o.searchd); err != nil {
+		return res, err
+	}
+	if err := fresh.waitReady(ctx, 3*time.Minute); err != nil {
+		return res, err
+	}
+	live := l.live()
+	say("a new replica of all %d shards replayed the log from its start in %.1fs: %.0f documents/s (%d documents)",
+		o.shards, time.Since(t0).Seconds(), float64(len(live))/time.Since(t0).Seconds(), len(live))
+
+	ref, err := reference(ctx, dir, o, live)
+	if err != nil {
+		return res, err
+	}
+	defer ref.kill()
+	cmp, err := compare(ctx, query.http, ref.http, append([]string{"q=", "q=&size=0", "q=&sort=-date"}, queries(o.queries-3)...))
+	if err != nil {
+		return res, err
+	}
+	res.queries, res.identical = cmp.queries, cmp.identical
+	say("queries: %d, identical totals and facet counts: %d, mean top-10 overlap with one node: %.3f",
+		cmp.queries, cmp.identical, cmp.overlap)
+	if cmp.firstDiff != "" {
+		say("first difference: %s", cmp.firstDiff)
+	}
+	say("latency, median over the compared queries: cluster (fan-out to %d shards) %.1f ms, one node %.1f ms: fan-out adds %.1f ms",
+		o.shards, median(cmp.clusterMS), median(cmp.singleMS), median(cmp.clusterMS)-median(cmp.singleMS))
+	return res, nil
+}
+
+// layout makes the test cluster's nodes: n1 holds the first half of the
+// shards, n2 the second, n3 all (so every shard has two replicas), each
+// with an embedded NATS server routed to the others; q holds none and
+// connects to the three servers.
+func layout(dir string, shards int) ([]*node, error) {
+	type ports struct{ http, nats, route int }
+	var p [4]ports
+	for i := range p {
+		var err error
+		for _, x := range []*int{&p[i].http, &p[i].nats, &p[i].route} {
+			if *x, err = freePort(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	half := max(shards/2, 1)
+	held := [][]int{seq(0, half), seq(half, shards), seq(0, shards)}
+	var out []*node
+	for i := range 3 {
+		name := fmt.Sprintf("n%d", i+1)
+		var routes []string
+		for j := range 3 {
+			if j != i {
+				routes = append(routes, fmt.Sprintf("127.0.0.1:%d", p[j].route))
+			}
+		}
+		n := &node{
+			name: name, shards: held[i], http: fmt.Sprintf("http://127.0.0.1:%d", p[i].http),
+			natsURL: fmt.Sprintf("nats://127.0.0.1:%d", p[i].nats), logPath: filepath.Join(dir, name+".log"),
+		}
+		n.args = []string{
+			"--index", filepath.Join(dir, name, "index"), "--addr", fmt.Sprintf("127.0.0.1:%d", p[i].http),
+			"--admin-token", token, "--freedict", "", "--node-id", name, "--shards", fmt.Sprint(shards),
+			"--node-shards", shardList(held[i]), "--nats-listen", fmt.Sprintf("127.0.0.1:%d", p[i].nats),
+			"--nats-cluster", fmt.Sprintf("127.0.0.1:%d", p[i].route), "--nats-routes", strings.Join(routes, ","),
+			"--nats-store", filepath.Join(dir, name, "nats"),
+		}
+		out = append(out, n)
+	}
+	q := &node{name: "q", http: fmt.Sprintf("http://127.0.0.1:%d", p[3].http), logPath: filepath.Join(dir, "q.log")}
+	q.args = []string{"--index", filepath.Join(dir, "q", "index"), "--addr", fmt.Sprintf("127.0.0.1:%d", p[3].http),
+		"--admin-token", token, "--freedict", "", "--node-id", "q", "--shards", fmt.Sprint(shards),
+		"--nats-url", out[0].natsURL + "," + out[1].natsURL + "," + out[2].natsURL}
+	return append(out, q), nil
+}
+
+// extraNode is a node holding every shard, from an empty index, connected
+// to the three NATS servers of nodes.
+func extraNode(dir, name string, shards int, nodes []*node) (*node, error) {
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	n := &node{name: name, shards: seq(0, shards), http: fmt.Sprintf("http://127.0.0.1:%d", port), logPath: filepath.Join(dir, name+".log")}
+	n.args = []string{"--index", filepath.Join(dir, name, "index"), "--addr", fmt.Sprintf("127.0.0.1:%d", port),
+		"--freedict", "", "--node-id", name, "--shards", fmt.Sprint(shards), "--node-shards", "all",
+		"--nats-url", nodes[0].natsURL + "," + nodes[1].natsURL + "," + nodes[2].natsURL}
+	return n, nil
+}
+
+func seq(lo, hi int) []int {
+	var out []int
+	for i := lo; i < hi; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func shardList(s []int) string {
+	parts := make([]string, len(s))
+	for i, x := range s {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ",")
+}
+
+func byName(nodes []*node, name string) *node {
+	for _, n := range nodes {
+		if n.name == name {
+			return n
+		}
+	}
+	return nil
+}
+
+// streamLeader names the server leading the log's Raft group.
+func streamLeader(ctx context.Context, js jetstream.JetStream) (string, error) {
+	for try := 0; try < 50; try++ {
+		cctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+		s, err := js.Stream(cctx, streamName)
+		if err == nil {
+			var info *jetstream.StreamInfo
+			if info, err = s.Info(cctx); err == nil && info.Cluster != nil && info.Cluster.Leader != "" {
+				cancel()
+				return info.Cluster.Leader, nil
+			}
+		}
+		cancel()
+		time.Sleep(200 * time.Millisecond)
+	}
+	return "", errors.New("no leader of the log's stream found")
+}
+
+// converge waits until every replica of every shard has applied the log's
+// last message for it and holds as many documents as the others.
+func converge(ctx context.Context, js jetstream.JetStream, stores []*node, shards int, within time.Duration) (bool, error) {
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		ok := true
+		s, err := js.Stream(ctx, streamName)
+		for shard := 0; shard < shards && ok && err == nil; shard++ {
+			var last uint64
+			m, err := s.GetLastMsgForSubject(ctx, fmt.Sprintf("%s.%d", docsSubject, shard))
+			if err == nil {
+				last = m.Sequence
+			} else if !errors.Is(err, jetstream.ErrMsgNotFound) {
+				ok = false
+				break
+			}
+			docs := map[uint64]bool{}
+			for _, n := range stores {
+				h, err := n.health(ctx)
+				if err != nil {
+					ok = false
+					break
+				}
+				for _, sh := range h.Shards {
+					if sh.Shard == shard {
+						ok = ok && sh.Applied == last
+						docs[sh.Documents] = true
+					}
+				}
+			}
+			ok = ok && len(docs) == 1
+		}
+		if ok && err == nil {
+			return true, nil
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return false, nil
+}
+
+// live is the ledger's documents that should be on the cluster now.
+func (l *ledger) live() []articles.Document {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []articles.Document
+	for _, d := range l.docs {
+		if d != nil {
+			out = append(out, *d)
+		}
+	}
+	return out
+}
+
+// countLost looks every id the writers were acknowledged for up on the
+// cluster: a document must be there as last written, a deletion absent.
+func countLost(ctx context.Context, base string, l *ledger) (int, error) {
+	l.mu.Lock()
+	docs := make(map[string]*articles.Document, len(l.docs))
+	for id, d := range l.docs {
+		docs[id] = d
+	}
+	l.mu.Unlock()
+	lost := 0
+	for id, d := range docs {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/docs/"+id, nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		var got struct {
+			Body string `json:"body"`
+		}
+		_ = json.NewDecoder(resp.Body).Decode(&got)
+		resp.Body.Close()
+		switch {
+		case resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNotFound:
+			return 0, fmt.Errorf("GET /api/docs/%s: status %d", id, resp.StatusCode)
+		case d == nil && resp.StatusCode == http.StatusOK,
+			d != nil && (resp.StatusCode != http.StatusOK || got.Body != d.Body):
+			lost++
+		}
+	}
+	return lost, nil
+}
+
+// reference indexes docs with indexer into one index and serves it with a
+// plain searchd, the single node the cluster is compared with.
+func reference(ctx context.Context, dir string, o options, docs []articles.Document) (*node, error) {
+	in := filepath.Join(dir, "reference.jsonl")
+	f, err := os.Create(in)
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, d := range docs {
+		if err := enc.Encode(d); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
+		return nil, err
+	}
+	idx := filepath.Join(dir, "reference", "index")
+	if out, err := exec.CommandContext(ctx, o.indexer, "--index", idx, in).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("indexer: %v\n%s", err, out)
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	n := &node{name: "reference", http: fmt.Sprintf("http://127.0.0.1:%d", port), logPath: filepath.Join(dir, "reference.log"),
+		args: []string{"--index", idx, "--addr", fmt.Sprintf("127.0.0.1:%d", port), "--freedict", ""}}
+	if err := n.start(o.searchd); err != nil {
+		return nil, err
+	}
+	for range 300 {
+		var h map[string]any
+		if err := getJSON(ctx, n.http+"/healthz", &h); err == nil {
+			return n, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	n.kill()
+	return nil, fmt.Errorf("reference searchd did not start: %s", tail(n.logPath, 2000))
+}
