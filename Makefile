@@ -5,7 +5,7 @@ INDEX   ?= data/index
 ADDR    ?= 127.0.0.1:8080
 BENCH_DOCS ?= 10000
 
-.PHONY: build run test fuzz eval bench clean train-names
+.PHONY: build run test fuzz eval bench clean train-names cluster-test
 
 # --version prints this stamp; without it Go's recorded VCS revision.
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null)
@@ -42,6 +42,11 @@ eval:
 bench: build
 	$(GO) run ./cmd/bench --docs $(BENCH_DOCS) --shared $(SHARED)
 	LOAD_SECONDS=60 $(GO) test -count=1 -run '^TestLoad$$' -v ./server/
+
+## cluster-test: cluster mode on loopback (3 searchd with embedded NATS, 2 shards x 2 replicas, a routing node),
+## SIGKILL of the log's leader, a replica of each shard and the router; compared with one node (cmd/clustertest)
+cluster-test: build
+	$(GO) run ./cmd/clustertest --searchd bin/searchd --indexer bin/indexer
 
 clean:
 	rm -rf bin data

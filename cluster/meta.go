@@ -94,7 +94,9 @@ func retry(ctx context.Context, within time.Duration, log *slog.Logger, what str
 	deadline := time.Now().Add(within)
 	wait := 100 * time.Millisecond
 	for {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		// Short tries: a cluster still electing its leaders answers
+		// nothing, and the next try may reach one that has.
+		cctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 		err := f(cctx)
 		cancel()
 		if err == nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -47,13 +48,17 @@ func (a *answer) counts() map[string]map[string]float64 {
 type comparison struct {
 	queries, identical int
 	overlap            float64 // mean share of one node's top 10 in the cluster's
-	clusterMS, singleMS []float64
-	firstDiff          string
+	// overlapRel and overlapDate split it by sort: relevance, where each
+	// shard scores with its own term statistics, and date, where it cannot.
+	overlapRel, overlapDate float64
+	clusterMS, singleMS     []float64
+	firstDiff               string
 }
 
 func compare(ctx context.Context, clusterURL, singleURL string, qs []string) (comparison, error) {
 	var c comparison
-	var overlapSum float64
+	var overlapSum, relSum, dateSum float64
+	var rels, dates int
 	for _, q := range qs {
 		var a, b answer
 		t0 := time.Now()
@@ -76,19 +81,25 @@ func compare(ctx context.Context, clusterURL, singleURL string, qs []string) (co
 		for _, h := range b.Hits {
 			want[h.ID] = true
 		}
-		if len(want) == 0 {
-			overlapSum++
-			continue
-		}
-		shared := 0
-		for _, h := range a.Hits {
-			if want[h.ID] {
-				shared++
+		share := 1.0
+		if len(want) > 0 {
+			shared := 0
+			for _, h := range a.Hits {
+				if want[h.ID] {
+					shared++
+				}
 			}
+			share = float64(shared) / float64(len(want))
 		}
-		overlapSum += float64(shared) / float64(len(want))
+		overlapSum += share
+		if len(want) > 0 && strings.Contains(q, "sort=") {
+			dateSum, dates = dateSum+share, dates+1
+		} else if len(want) > 0 {
+			relSum, rels = relSum+share, rels+1
+		}
 	}
 	c.overlap = overlapSum / float64(max(c.queries, 1))
+	c.overlapRel, c.overlapDate = relSum/float64(max(rels, 1)), dateSum/float64(max(dates, 1))
 	return c, nil
 }
 

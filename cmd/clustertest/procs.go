@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -24,6 +26,7 @@ type node struct {
 	logPath string
 	cmd     *exec.Cmd
 	done    chan struct{}
+	up      atomic.Bool // ready and not being killed; read by the searching client
 }
 
 // freePort returns a loopback port free at the time of asking.
@@ -52,6 +55,7 @@ func (n *node) start(bin string) error {
 	n.cmd, n.done = cmd, make(chan struct{})
 	go func() {
 		_ = cmd.Wait()
+		n.up.Store(false)
 		f.Close()
 		close(n.done)
 	}()
@@ -63,23 +67,27 @@ func (n *node) kill() {
 	if n.cmd == nil {
 		return
 	}
+	n.up.Store(false)
 	_ = n.cmd.Process.Signal(syscall.SIGKILL)
 	<-n.done
 	n.cmd = nil
 }
 
-// alive reports whether the process runs.
-func (n *node) alive() bool {
-	if n.cmd == nil {
-		return false
+// exited reports whether the process has ended (or was never started).
+func (n *node) exited() bool {
+	if n.done == nil {
+		return true
 	}
 	select {
 	case <-n.done:
-		return false
-	default:
 		return true
+	default:
+		return false
 	}
 }
+
+// alive reports whether the node is ready and not being killed.
+func (n *node) alive() bool { return n.up.Load() }
 
 // nodeHealth is a cluster node's /healthz.
 type nodeHealth struct {
@@ -103,7 +111,7 @@ func (n *node) health(ctx context.Context) (*nodeHealth, error) {
 func (n *node) waitReady(ctx context.Context, within time.Duration) error {
 	deadline := time.Now().Add(within)
 	for time.Now().Before(deadline) {
-		if !n.alive() {
+		if n.exited() {
 			return fmt.Errorf("%s exited; log %s:\n%s", n.name, n.logPath, tail(n.logPath, 2000))
 		}
 		h, err := n.health(ctx)
@@ -113,6 +121,7 @@ func (n *node) waitReady(ctx context.Context, within time.Duration) error {
 				ready = ready && s.Serving
 			}
 			if ready {
+				n.up.Store(true)
 				return nil
 			}
 		}
@@ -134,9 +143,37 @@ func getJSON(ctx context.Context, url string, v any) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+		return fmt.Errorf("GET %s: status %d: %s", url, resp.StatusCode, strings.TrimSpace(string(b)))
 	}
 	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// logSpan is the time from the first log line of path with msg=from to
+// the last with msg=to, read from their time= fields.
+func logSpan(path, from, to string) (time.Duration, bool) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, false
+	}
+	var start, end time.Time
+	for line := range strings.SplitSeq(string(b), "\n") {
+		ts, _, ok := strings.Cut(strings.TrimPrefix(line, "time="), " ")
+		if !ok {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339Nano, ts)
+		if err != nil {
+			continue
+		}
+		if start.IsZero() && strings.Contains(line, "msg=\""+from+"\"") {
+			start = t
+		}
+		if !start.IsZero() && strings.Contains(line, "msg=\""+to) {
+			end = t
+		}
+	}
+	return end.Sub(start), !start.IsZero() && !end.IsZero()
 }
 
 // tail returns the last n bytes of the file at path.

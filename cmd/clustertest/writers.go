@@ -127,3 +127,37 @@ func writer(ctx context.Context, l *ledger, targets func() []string, w int, next
 		time.Sleep(pace)
 	}
 }
+
+// burst writes docs new articles as fast as writers concurrent clients
+// can, 10 per request, for the acknowledged-writes-per-second figure; it
+// returns how long that took.
+func burst(ctx context.Context, l *ledger, targets func() []string, writers, docs int, next *atomic.Int64) (time.Duration, error) {
+	began := time.Now()
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	var left atomic.Int64
+	left.Store(int64(docs))
+	for w := range writers {
+		wg.Go(func() {
+			for k := w; left.Add(-10) > -10; k += writers {
+				var batch []articles.Document
+				for range 10 {
+					batch = append(batch, article(int(next.Add(1)), 0))
+				}
+				if err := send(ctx, targets, k, batch, ""); err != nil {
+					failed.Add(1)
+					return
+				}
+				now := time.Now()
+				for _, d := range batch {
+					l.put(d, now)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if failed.Load() > 0 {
+		return 0, fmt.Errorf("burst: %d writers gave up", failed.Load())
+	}
+	return time.Since(began), nil
+}
