@@ -1,0 +1,131 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newsearch/bilingual/articles"
+	"github.com/newsearch/bilingual/entities"
+	"github.com/newsearch/bilingual/index"
+)
+
+// startLone starts a node of a one-server cluster (embedded NATS on a free
+// loopback port) holding every shard, and waits until its replicas serve.
+func startLone(t *testing.T, dir string, d Deps) *Node {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c := Config{
+		NodeID: "t1", Shards: 4, NodeShards: []int{0, 1, 2, 3}, Replicas: 1, IndexDir: filepath.Join(dir, "index"),
+		Embedded: EmbeddedConfig{Listen: addr, StoreDir: filepath.Join(dir, "nats")},
+	}
+	n, err := Start(context.Background(), c, d, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		serving := 0
+		for _, s := range n.Health()["shards"].([]ShardHealth) {
+			if s.Serving {
+				serving++
+			}
+		}
+		if serving == 4 {
+			return n
+		}
+		if time.Now().After(deadline) {
+			n.Close()
+			t.Fatalf("replicas not serving within 30s: %v", n.Health())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func total(t *testing.T, n *Node, q string) uint64 {
+	t.Helper()
+	res, err := n.Querier.Search(context.Background(), index.Request{Q: q, Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+// TestNodeWritesSearchesAndResumes writes through the log and searches by
+// fan-out on a one-server cluster, restarts the node, and checks that each
+// replica resumes from the sequence in its index (nothing lost, nothing
+// applied twice) and that a replica whose index is gone replays the log.
+func TestNodeWritesSearchesAndResumes(t *testing.T) {
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Deps{Gazetteer: gaz, Extractor: entities.NewExtractor(gaz),
+		Search: index.SearchConfig{Logger: slog.New(slog.DiscardHandler), Freedict: index.NoFreedict}}
+	dir := t.TempDir()
+	ctx := context.Background()
+	n := startLone(t, dir, d)
+	var docs []articles.Document
+	for i := range 12 {
+		docs = append(docs, articles.Document{ID: fmt.Sprintf("d%02d", i), Title: "Lockdown in Rajasthan", Body: fmt.Sprintf("Ashok Gehlot extended the lockdown, part %d.", i)})
+	}
+	if err := n.Writer.Write(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	// wait=visible (the default): searchable as soon as acknowledged.
+	if got := total(t, n, "lockdown"); got != 12 {
+		t.Fatalf("after writing 12: total %d", got)
+	}
+	if ok, err := n.Writer.Delete(ctx, "d03"); err != nil || !ok {
+		t.Fatalf("Delete(d03) = %v, %v", ok, err)
+	}
+	if ok, err := n.Writer.Delete(ctx, "nope"); err != nil || ok {
+		t.Fatalf("Delete(nope) = %v, %v; want false", ok, err)
+	}
+	if doc, ok, err := n.Querier.Document(ctx, "d05"); err != nil || !ok || doc["body"] != docs[5].Body {
+		t.Fatalf("Document(d05) = %v, %v, %v", doc, ok, err)
+	}
+	applied := map[int]uint64{}
+	for _, s := range n.Health()["shards"].([]ShardHealth) {
+		applied[s.Shard] = s.Applied
+	}
+	n.Close()
+
+	// A lost index: that shard replays the whole log.
+	lostShard := ShardOf("d05", 4)
+	if err := os.RemoveAll(ShardDir(filepath.Join(dir, "index"), lostShard)); err != nil {
+		t.Fatal(err)
+	}
+	n = startLone(t, dir, d)
+	defer n.Close()
+	if got := total(t, n, "lockdown"); got != 11 {
+		t.Errorf("after a restart: total %d, want 11", got)
+	}
+	for _, s := range n.Health()["shards"].([]ShardHealth) {
+		if s.Applied != applied[s.Shard] {
+			t.Errorf("shard %d resumed at sequence %d, had applied %d", s.Shard, s.Applied, applied[s.Shard])
+		}
+	}
+	if _, ok, err := n.Querier.Document(ctx, "d05"); err != nil || !ok {
+		t.Errorf("d05 not replayed into its shard's new index: %v, %v", ok, err)
+	}
+	more := []articles.Document{{ID: "e1", Body: "Lockdown again in Jaipur."}}
+	if err := n.Writer.Write(WithWait(ctx, WaitDurable), more); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); total(t, n, "lockdown") != 12; {
+		if time.Now().After(deadline) {
+			t.Fatal("a wait=durable write never became visible")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
