@@ -25,7 +25,10 @@ func streamConfig(replicas int) jetstream.StreamConfig {
 		Replicas:    replicas,
 		Duplicates:  2 * time.Minute,
 		MaxMsgSize:  maxPayload,
-		AllowDirect: true,
+		// No direct gets: a direct get may be answered by a follower
+		// that lags, and the last sequence of a shard must be the
+		// leader's (Writer.Delete, a replica's watchdog).
+		AllowDirect: false,
 	}
 }
 

@@ -100,7 +100,7 @@ func Start(ctx context.Context, c Config, d Deps, log *slog.Logger) (_ *Node, er
 		return nil, err
 	}
 	n.Querier = &Querier{nc: n.nc, shards: c.Shards}
-	n.Writer = &Writer{js: js, shards: c.Shards, timeout: c.VisibleTimeout, applied: n.applied, lookup: n.Querier.Has, log: log}
+	n.Writer = &Writer{js: js, stream: stream, shards: c.Shards, timeout: c.VisibleTimeout, applied: n.applied, querier: n.Querier, log: log}
 	runCtx, cancel := context.WithCancel(context.Background())
 	n.cancel = cancel
 	for _, shard := range c.NodeShards {

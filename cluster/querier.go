@@ -146,15 +146,15 @@ func (q *Querier) Search(ctx context.Context, r index.Request) (*index.Response,
 
 // Document looks id up on a replica of its shard.
 func (q *Querier) Document(ctx context.Context, id string) (map[string]any, bool, error) {
-	rep, err := q.ask(ctx, ShardOf(id, q.shards), "doc", shardSearch{ID: id})
+	return q.documentAt(ctx, id, 0)
+}
+
+// documentAt looks id up on a replica of its shard that has applied the
+// log through minSeq.
+func (q *Querier) documentAt(ctx context.Context, id string, minSeq uint64) (map[string]any, bool, error) {
+	rep, err := q.ask(ctx, ShardOf(id, q.shards), "doc", shardSearch{ID: id, MinSeq: minSeq})
 	if err != nil {
 		return nil, false, fmt.Errorf("document %s: %w", id, err)
 	}
 	return rep.Doc, rep.Found, nil
-}
-
-// Has reports whether a replica of id's shard holds it.
-func (q *Querier) Has(ctx context.Context, id string) (bool, error) {
-	_, ok, err := q.Document(ctx, id)
-	return ok, err
 }

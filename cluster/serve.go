@@ -28,6 +28,10 @@ type shardSearch struct {
 	Req     index.Request `json:"req"`
 	Timeout time.Duration `json:"timeout"`
 	ID      string        `json:"id,omitempty"` // for the doc verb
+	// MinSeq, when set, makes the replica answer only once it has applied
+	// that sequence of the log: a read that must see every acknowledged
+	// write (Writer.Delete) waits for a lagging replica.
+	MinSeq uint64 `json:"min_seq,omitempty"`
 }
 
 // serve answers the shard's queue group (one replica of the shard gets
@@ -64,6 +68,18 @@ func (r *Replica) serve(ctx context.Context) ([]*nats.Subscription, error) {
 	return subs, nil
 }
 
+// reach waits until the replica has applied seq.
+func (r *Replica) reach(ctx context.Context, seq uint64) error {
+	for r.Applied() < seq {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("shard %d: replica at sequence %d, not %d: %w", r.shard, r.Applied(), seq, ctx.Err())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	return nil
+}
+
 // answer runs one search or look-up; a panic becomes an error reply.
 func (r *Replica) answer(ctx context.Context, verb string, m *nats.Msg) {
 	var rep shardReply
@@ -89,6 +105,10 @@ func (r *Replica) answer(ctx context.Context, verb string, m *nats.Msg) {
 	}
 	cctx, cancel := context.WithTimeout(ctx, q.Timeout)
 	defer cancel()
+	if err := r.reach(cctx, q.MinSeq); err != nil {
+		rep.Err = err.Error()
+		return
+	}
 	var err error
 	switch verb {
 	case "search":

@@ -58,7 +58,8 @@ type Writer struct {
 	shards  int
 	timeout time.Duration
 	applied *appliedWatch
-	lookup  func(ctx context.Context, id string) (bool, error)
+	stream  jetstream.Stream
+	querier *Querier
 	log     *slog.Logger
 }
 
@@ -75,10 +76,24 @@ func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
 	return w.publish(ctx, ops)
 }
 
-// Delete publishes the deletion of id when a replica of its shard holds it,
-// reporting whether it did; like Write it waits as the context says.
+// Delete publishes the deletion of id when its shard holds it, reporting
+// whether it did; like Write it waits as the context says. Whether the
+// shard holds it is asked of a replica that has applied the shard's whole
+// log as it stands now, so a document written and acknowledged through any
+// node, even one that replica had not applied yet, is found.
 func (w *Writer) Delete(ctx context.Context, id string) (bool, error) {
-	ok, err := w.lookup(ctx, id)
+	shard := ShardOf(id, w.shards)
+	m, err := w.stream.GetLastMsgForSubject(ctx, docsSubjectOf(shard))
+	var last uint64
+	switch {
+	case err == nil:
+		last = m.Sequence
+	case !errors.Is(err, jetstream.ErrMsgNotFound):
+		return false, &index.WriteError{Fault: index.Fault{
+			Reason: fmt.Sprintf("cannot read shard %d's last sequence from the log (%v)", shard, err), Err: err, Since: time.Now(),
+		}}
+	}
+	_, ok, err := w.querier.documentAt(ctx, id, last)
 	if err != nil || !ok {
 		return false, err
 	}

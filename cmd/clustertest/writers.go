@@ -83,6 +83,10 @@ func send(ctx context.Context, targets func() []string, k int, docs []articles.D
 			if resp.StatusCode == http.StatusOK || (del != "" && try > 0 && resp.StatusCode == http.StatusNotFound) {
 				return nil
 			}
+			if del != "" && resp.StatusCode == http.StatusNotFound {
+				// Deleting an acknowledged document, asked first: it must be there.
+				return fmt.Errorf("DELETE %s: 404 for a document whose write was acknowledged", del)
+			}
 			err = fmt.Errorf("status %d: %s", resp.StatusCode, bytes.TrimSpace(b))
 		}
 		last = err
