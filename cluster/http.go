@@ -14,9 +14,10 @@ import (
 //     a 400 naming wait.
 //   - GET /healthz answers for the node: its shards, each one's applied
 //     log sequence, documents and whether it serves searches yet.
+//   - POST /api/admin/snapshot copies one shard's index: ?shard=N, one this
+//     node holds (400 naming shard otherwise); see Snapshot.
 //   - Routes that read the whole index locally (export, the article page,
-//     duplicates, name suggestions, snapshots) answer 501 until they are
-//     fanned out too.
+//     duplicates, name suggestions) answer 501 until they are fanned out too.
 func (n *Node) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
@@ -35,8 +36,12 @@ func (n *Node) Handler(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r.WithContext(WithWait(r.Context(), wait)))
 		case r.Method == http.MethodGet && p == "/healthz":
 			n.health(w)
+		case r.Method == http.MethodPost && p == "/api/admin/snapshot":
+			if ctx, ok := n.snapshotRequest(w, r); ok {
+				next.ServeHTTP(w, r.WithContext(ctx))
+			}
 		case p == "/api/export" || strings.HasPrefix(p, "/articles/") || strings.HasPrefix(p, "/api/facets/") ||
-			p == "/api/admin/snapshot" || (strings.HasPrefix(p, "/api/docs/") && strings.HasSuffix(p, "/duplicates")):
+			(strings.HasPrefix(p, "/api/docs/") && strings.HasSuffix(p, "/duplicates")):
 			writeJSON(w, http.StatusNotImplemented, map[string]string{"error": p + " is not available in cluster mode"})
 		default:
 			next.ServeHTTP(w, r)

@@ -5,10 +5,15 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
@@ -127,5 +132,113 @@ func TestNodeWritesSearchesAndResumes(t *testing.T) {
 			t.Fatal("a wait=durable write never became visible")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestNodeBootstrapsFromSnapshot checks that a replica whose shard
+// directory is a snapshot of another's resumes the log after the snapshot's
+// sequence: the log before it is purged, so replaying from the start could
+// not rebuild the documents, and a write after the snapshot must still come.
+func TestNodeBootstrapsFromSnapshot(t *testing.T) {
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Deps{Gazetteer: gaz, Extractor: entities.NewExtractor(gaz),
+		Search: index.SearchConfig{Logger: slog.New(slog.DiscardHandler), Freedict: index.NoFreedict}}
+	dir := t.TempDir()
+	ctx := context.Background()
+	n := startLone(t, dir, d)
+	const shard = 1
+	var ids []string
+	for i := 0; len(ids) < 6; i++ {
+		if id := fmt.Sprintf("s%03d", i); ShardOf(id, 4) == shard {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids[:5] {
+		if err := n.Writer.Write(ctx, []articles.Document{{ID: id, Body: "Flood relief in Bihar " + id}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := n.Snapshot(withShard(ctx, shard), filepath.Join(dir, "snapshots"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := n.replica(shard).Applied()
+	if err := n.Writer.Write(ctx, []articles.Document{{ID: ids[5], Body: "Flood relief after the snapshot"}}); err != nil {
+		t.Fatal(err)
+	}
+	js, err := jetstream.New(n.nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := js.Stream(ctx, streamName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Purge(ctx, jetstream.WithPurgeSequence(seq+1)); err != nil {
+		t.Fatal(err)
+	}
+	n.Close()
+	shardDir := ShardDir(filepath.Join(dir, "index"), shard)
+	if err := os.RemoveAll(shardDir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(shardDir, os.DirFS(snap)); err != nil {
+		t.Fatal(err)
+	}
+	n = startLone(t, dir, d)
+	defer n.Close()
+	if got := total(t, n, "flood"); got != 6 {
+		t.Errorf("after bootstrapping shard %d from its snapshot (sequence %d) with the log before it purged: total %d, want 6", shard, seq, got)
+	}
+	if _, err := n.Snapshot(withShard(ctx, 7), dir); err == nil {
+		t.Error("a snapshot of a shard the node does not hold was taken")
+	}
+}
+
+// TestHandler checks what cluster mode changes in the HTTP routes.
+func TestHandler(t *testing.T) {
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Deps{Gazetteer: gaz, Extractor: entities.NewExtractor(gaz),
+		Search: index.SearchConfig{Logger: slog.New(slog.DiscardHandler), Freedict: index.NoFreedict}}
+	n := startLone(t, t.TempDir(), d)
+	defer n.Close()
+	var seen Wait = -1
+	h := n.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = waitOf(r.Context())
+		w.WriteHeader(http.StatusTeapot)
+	}))
+	for _, tc := range []struct {
+		method, target string
+		status         int
+		body           string
+	}{
+		{"POST", "/api/docs?wait=soon", 400, "wait"},
+		{"POST", "/api/docs?wait=durable", 418, ""},
+		{"DELETE", "/api/docs/x", 418, ""},
+		{"GET", "/api/export?q=x", 501, "cluster mode"},
+		{"GET", "/articles/x", 501, "cluster mode"},
+		{"POST", "/api/admin/snapshot?shard=9", 400, "shard"},
+		{"POST", "/api/admin/snapshot", 400, "shard"},
+		{"POST", "/api/admin/snapshot?shard=2", 418, ""},
+		{"GET", "/healthz", 200, `"shard_count":4`},
+		{"GET", "/api/search?q=x", 418, ""},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.target, nil))
+		if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) {
+			t.Errorf("%s %s = %d %q; want %d with %q", tc.method, tc.target, rec.Code, rec.Body.String(), tc.status, tc.body)
+		}
+		if tc.target == "/api/docs?wait=durable" && seen != WaitDurable {
+			t.Errorf("wait=durable reached the handler as %v", seen)
+		}
+		if tc.method == "DELETE" && seen != WaitVisible {
+			t.Errorf("a DELETE without wait reached the handler as %v, want visible", seen)
+		}
 	}
 }

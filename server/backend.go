@@ -24,6 +24,29 @@ type Backend interface {
 	Document(ctx context.Context, id string) (map[string]any, bool, error)
 }
 
+// Snapshotter writes a consistent copy of an index under parent and
+// returns its directory: the local index, or in cluster mode the shard
+// replica the request names (cluster.Node.Snapshot, with ?shard=N).
+type Snapshotter interface {
+	Snapshot(ctx context.Context, parent string) (string, error)
+}
+
+// localSnapshots is the local index as a Snapshotter.
+type localSnapshots struct{ s *index.Searcher }
+
+func (l localSnapshots) Snapshot(_ context.Context, parent string) (string, error) {
+	return l.s.Snapshot(parent)
+}
+
+// snapshotter is what POST /api/admin/snapshot copies: Snapshots when set,
+// else the local index.
+func (s *Server) snapshotter() Snapshotter {
+	if s.Snapshots != nil {
+		return s.Snapshots
+	}
+	return localSnapshots{s.search}
+}
+
 // backend is what answers searches: Backend when set, else the local index.
 func (s *Server) backend() Backend {
 	if s.Backend != nil {

@@ -31,6 +31,9 @@ type Server struct {
 	// Backend, when set, answers searches and document look-ups instead of
 	// the local index (cluster mode); nil means the local index.
 	Backend Backend
+	// Snapshots, when set, is what POST /api/admin/snapshot copies instead
+	// of the local index (cluster mode: a shard); nil means the local index.
+	Snapshots Snapshotter
 	// AdminToken is the bearer token the write routes require.
 	AdminToken string
 	// MaxBodyBytes bounds a write request body; 0 means DefaultMaxBodyBytes.

@@ -27,7 +27,7 @@ func (s *Server) handleSnapshot(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.snapshots.Unlock()
-	path, err := s.search.Snapshot(s.SnapshotDir)
+	path, err := s.snapshotter().Snapshot(r.Context(), s.SnapshotDir)
 	if err != nil {
 		s.log.Error("snapshot failed", "dir", s.SnapshotDir, "err", err)
 		status := http.StatusInternalServerError

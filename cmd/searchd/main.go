@@ -94,6 +94,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var clusterCfg cluster.Config
+	snapshotParent := *dir // snapshots go beside the index (or the node's directory)
 	if cf.enabled() {
 		// The index directory holds this node's shard indexes and an empty
 		// local index the routes that are not fanned out would read.
@@ -168,7 +169,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	srv.IndexDir = *dir
 	srv.LogQueries, srv.SnapshotDir = *logQueries, *snapshotDir
 	if srv.SnapshotDir == "" {
-		srv.SnapshotDir = filepath.Clean(*dir) + ".snapshots"
+		srv.SnapshotDir = filepath.Clean(snapshotParent) + ".snapshots"
 	}
 	srv.MaxBodyBytes, srv.MaxDocBytes, srv.MaxRecords, srv.CORSOrigin = *maxBody, *maxDoc, *maxRecords, *corsOrigin
 	if *token != "" {
@@ -186,7 +187,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		defer node.Close()
-		srv.Backend = node.Querier
+		srv.Backend, srv.Snapshots = node.Querier, node
 		if srv.Writer != nil {
 			srv.Writer = node.Writer
 		}
