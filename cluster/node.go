@@ -88,7 +88,9 @@ func Start(ctx context.Context, c Config, d Deps, log *slog.Logger) (_ *Node, er
 	if err != nil {
 		return nil, fmt.Errorf("connect to NATS %s: %w", url, err)
 	}
-	js, err := jetstream.New(n.nc)
+	// An acknowledgement not back in 5 s (a leader died) is given up on,
+	// and the message re-sent with its id, within publishTimeout.
+	js, err := jetstream.New(n.nc, jetstream.WithPublishAsyncTimeout(5*time.Second))
 	if err != nil {
 		return nil, fmt.Errorf("JetStream: %w", err)
 	}

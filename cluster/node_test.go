@@ -242,3 +242,24 @@ func TestHandler(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteRepeatedIDKeepsLast checks that a request repeating an id ends
+// with its last version, as on one node.
+func TestWriteRepeatedIDKeepsLast(t *testing.T) {
+	gaz, err := entities.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Deps{Gazetteer: gaz, Extractor: entities.NewExtractor(gaz),
+		Search: index.SearchConfig{Logger: slog.New(slog.DiscardHandler), Freedict: index.NoFreedict}}
+	n := startLone(t, t.TempDir(), d)
+	defer n.Close()
+	ctx := context.Background()
+	docs := []articles.Document{{ID: "r", Body: "first version"}, {ID: "q", Body: "other"}, {ID: "r", Body: "last version"}}
+	if err := n.Writer.Write(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if doc, ok, err := n.Querier.Document(ctx, "r"); err != nil || !ok || doc["body"] != "last version" {
+		t.Errorf("Document(r) = %v, %v, %v; want the last version", doc["body"], ok, err)
+	}
+}

@@ -68,10 +68,19 @@ type Writer struct {
 const publishTimeout = 30 * time.Second
 
 // Write publishes docs and waits as the context says (see Writer).
+// When docs repeats an id only the last is published, as one index keeps
+// only the last: a message re-sent after a failure could otherwise land
+// after a later version of its document.
 func (w *Writer) Write(ctx context.Context, docs []articles.Document) error {
-	ops := make([]logOp, len(docs))
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		last[d.ID] = i
+	}
+	ops := make([]logOp, 0, len(last))
 	for i := range docs {
-		ops[i] = logOp{Op: "put", Doc: &docs[i]}
+		if last[docs[i].ID] == i {
+			ops = append(ops, logOp{Op: "put", Doc: &docs[i]})
+		}
 	}
 	return w.publish(ctx, ops)
 }
