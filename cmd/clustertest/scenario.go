@@ -135,7 +135,7 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 			}
 		}
 	})
-	var leaderGap time.Duration
+	var leaderKilled time.Time
 	var killErr error
 	func() {
 		defer killsDone.Store(true)
@@ -165,12 +165,10 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 			killed := time.Now()
 			v.kill()
 			res.failovers++
-			time.Sleep(2 * time.Second)
 			if i == 0 {
-				if t, ok := l.firstAckAfter(killed); ok {
-					leaderGap = t.Sub(killed)
-				}
+				leaderKilled = killed
 			}
+			time.Sleep(2 * time.Second)
 			if err := v.start(o.searchd); err != nil {
 				killErr = err
 				return
@@ -180,11 +178,6 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 				return
 			}
 			say("%s back and caught up after %.1fs", v.name, time.Since(killed).Seconds())
-			if i == 0 && leaderGap == 0 {
-				if t, ok := l.firstAckAfter(killed); ok {
-					leaderGap = t.Sub(killed)
-				}
-			}
 		}
 	}()
 	wg.Wait()
@@ -200,7 +193,9 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 	}
 	say("writes: %d acknowledged in all (documents and deletions), paced over %.1fs of kills; searches meanwhile on nodes that were up: %d, %d failed",
 		res.acked, writeTime.Seconds(), searches.Load(), searchErrs.Load())
-	say("time from SIGKILL of the log's leader to the next acknowledged write: %.2fs", leaderGap.Seconds())
+	if t, ok := l.firstAckAfter(leaderKilled); ok && !leaderKilled.IsZero() {
+		say("time from SIGKILL of the log's leader to the next acknowledged write: %.2fs", t.Sub(leaderKilled).Seconds())
+	}
 
 	res.converged, err = converge(ctx, js, stores, o.shards, 90*time.Second)
 	if err != nil {
