@@ -82,3 +82,22 @@ func TestShardOfIsFixed(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseShards checks that any shard set either is refused or lists
+// sorted, distinct shards within range.
+func FuzzParseShards(f *testing.F) {
+	for _, s := range []string{"all", "none", "0-3,7", " 1 , 2-2", "5-1", "-", ",,", "9999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseShards(s, 16)
+		if err != nil {
+			return
+		}
+		for i, x := range got {
+			if x < 0 || x >= 16 || (i > 0 && got[i-1] >= x) {
+				t.Fatalf("ParseShards(%q) = %v", s, got)
+			}
+		}
+	})
+}
