@@ -65,16 +65,24 @@ func (r *Replica) storedSeq() (uint64, error) {
 // run applies the log until ctx ends, restarting from the index's sequence
 // after every failure.
 func (r *Replica) run(ctx context.Context) {
+	// Start again soon (a stalled consumer after a server died holds
+	// writes waiting to be visible), but back off while failures repeat.
+	wait := 100 * time.Millisecond
 	for ctx.Err() == nil {
+		began := time.Now()
 		err := r.consume(ctx)
 		if ctx.Err() != nil {
 			return
 		}
-		r.log.Warn("replica: restarting from the index's sequence", "shard", r.shard, "err", err)
+		if time.Since(began) > 30*time.Second {
+			wait = 100 * time.Millisecond
+		}
+		r.log.Warn("replica: restarting from the index's sequence", "shard", r.shard, "err", err, "in", wait)
 		select {
 		case <-ctx.Done():
-		case <-time.After(time.Second):
+		case <-time.After(wait):
 		}
+		wait = min(2*wait, 5*time.Second)
 	}
 }
 
@@ -139,6 +147,9 @@ func (r *Replica) consume(ctx context.Context) error {
 		case err := <-errc:
 			return fmt.Errorf("consume %s: %w", subject, err)
 		case <-watch.C:
+			if time.Since(progress) < time.Second {
+				continue // busy applying: no need to ask the log
+			}
 			last, err := r.lastInLog(ctx)
 			if err == nil {
 				r.markCaughtUp(r.applied.Load(), last)

@@ -194,7 +194,8 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 	say("writes: %d acknowledged in all (documents and deletions), paced over %.1fs of kills; searches meanwhile on nodes that were up: %d, %d failed",
 		res.acked, writeTime.Seconds(), searches.Load(), searchErrs.Load())
 	if t, ok := l.firstAckAfter(leaderKilled); ok && !leaderKilled.IsZero() {
-		say("time from SIGKILL of the log's leader to the next acknowledged write: %.2fs", t.Sub(leaderKilled).Seconds())
+		say("SIGKILL of the log's leader: next acknowledged write after %.2fs; longest time without one in the 20s after: %.2fs",
+			t.Sub(leaderKilled).Seconds(), l.longestStall(leaderKilled, 20*time.Second).Seconds())
 	}
 
 	res.converged, err = converge(ctx, js, stores, o.shards, 90*time.Second)

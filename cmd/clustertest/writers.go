@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -39,6 +40,25 @@ func (l *ledger) del(id string, at time.Time) {
 	l.docs[id] = nil
 	l.acks = append(l.acks, at)
 	l.acked.Add(1)
+}
+
+// longestStall is the longest time without an acknowledgement from t to
+// within after it: how long a failure held writes up.
+func (l *ledger) longestStall(t time.Time, within time.Duration) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var in []time.Time
+	for _, a := range l.acks {
+		if a.After(t) && a.Before(t.Add(within)) {
+			in = append(in, a)
+		}
+	}
+	slices.SortFunc(in, func(a, b time.Time) int { return a.Compare(b) })
+	longest, prev := time.Duration(0), t
+	for _, a := range in {
+		longest, prev = max(longest, a.Sub(prev)), a
+	}
+	return longest
 }
 
 // firstAckAfter is the first acknowledgement after t.
