@@ -135,7 +135,11 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 			}
 		}
 	})
-	var leaderKilled time.Time
+	type kill struct {
+		what string
+		at   time.Time
+	}
+	var kills []kill
 	var killErr error
 	func() {
 		defer killsDone.Store(true)
@@ -165,9 +169,7 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 			killed := time.Now()
 			v.kill()
 			res.failovers++
-			if i == 0 {
-				leaderKilled = killed
-			}
+			kills = append(kills, kill{v.name + ", " + what, killed})
 			time.Sleep(2 * time.Second)
 			if err := v.start(o.searchd); err != nil {
 				killErr = err
@@ -193,9 +195,15 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 	}
 	say("writes: %d acknowledged in all (documents and deletions), paced over %.1fs of kills; searches meanwhile on nodes that were up: %d, %d failed",
 		res.acked, writeTime.Seconds(), searches.Load(), searchErrs.Load())
-	if t, ok := l.firstAckAfter(leaderKilled); ok && !leaderKilled.IsZero() {
-		say("SIGKILL of the log's leader: next acknowledged write after %.2fs; longest time without one in the 20s after: %.2fs",
-			t.Sub(leaderKilled).Seconds(), l.longestStall(leaderKilled, 20*time.Second).Seconds())
+	for i, k := range kills {
+		end := time.Now()
+		if i+1 < len(kills) {
+			end = kills[i+1].at
+		}
+		if t, ok := l.firstAckAfter(k.at); ok {
+			say("SIGKILL of %s: next acknowledged write after %.2fs; longest time without one until the next kill: %.2fs",
+				k.what, t.Sub(k.at).Seconds(), l.longestStall(k.at, end.Sub(k.at)).Seconds())
+		}
 	}
 
 	res.converged, err = converge(ctx, js, stores, o.shards, 90*time.Second)
