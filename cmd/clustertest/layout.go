@@ -113,4 +113,3 @@ func streamLeader(ctx context.Context, js jetstream.JetStream) (string, error) {
 	}
 	return "", errors.New("no leader of the log's stream found")
 }
-

@@ -252,4 +252,3 @@ func run(ctx context.Context, o options, out io.Writer) (res result, err error) 
 		o.shards, median(cmp.clusterMS), median(cmp.singleMS), median(cmp.clusterMS)-median(cmp.singleMS))
 	return res, nil
 }
-
