@@ -54,3 +54,35 @@ func TestApplyStoresPositionWithBatch(t *testing.T) {
 		t.Errorf("DocCount = %d, want 2", n)
 	}
 }
+
+// TestRequestNeedForcesLevel checks that Request.Need fixes how many
+// concepts a match needs, with no relaxing, as a cluster's shards are asked
+// at the level the union of their documents relaxes to.
+func TestRequestNeedForcesLevel(t *testing.T) {
+	ctx := context.Background()
+	w, idx := newWriter(t)
+	docs := []articles.Document{
+		{ID: "a", Body: "The monsoon flooded the railway station."},
+		{ID: "b", Body: "The monsoon reached Kerala early."},
+	}
+	if err := w.Write(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	s := newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
+	free, err := s.Search(ctx, Request{Q: "monsoon railway cricket"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !free.Query.Matching.Relaxed || free.Total == 0 {
+		t.Fatalf("without Need the query should relax and match: %+v total %d", free.Query.Matching, free.Total)
+	}
+	for need, want := range map[int]uint64{3: 0, 2: 1, 1: 2} {
+		res, err := s.Search(ctx, Request{Q: "monsoon railway cricket", Need: need})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != want || res.Query.Matching.Required != need {
+			t.Errorf("Need %d: total %d, required %d; want %d, %d", need, res.Total, res.Query.Matching.Required, want, need)
+		}
+	}
+}
