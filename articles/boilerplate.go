@@ -38,12 +38,13 @@ var readCues = []string{
 }
 
 // promoCues start a line of page furniture wherever it stands: share,
-// follow and subscribe lines and bylines. Such a line must be short
+// follow and subscribe lines. (Bylines and "Publish Date:" lines are kept:
+// they date an undated article.) Such a line must be short
 // (maxCueLineRunes), so a sentence that happens to start with "Subscribe" is
 // content when it goes on.
 var promoCues = []string{
 	"follow us on", "subscribe to", "click here", "download the app", "download our app", "get the latest",
-	"track latest news", "for more news", "sign up for", "edited by", "written by", "publish date",
+	"track latest news", "for more news", "sign up for",
 	"हमें फॉलो करें", "सब्सक्राइब करें", "ताजा खबरों के लिए", "लेटेस्ट खबरों के लिए",
 }
 
@@ -56,7 +57,7 @@ var shareWords = []string{
 
 // Furniture returns the byte spans of body that are page furniture, not the
 // article: "also read" lines and the headline they introduce, share and
-// follow bars, bylines and runs of unrelated headlines. The spans are sorted
+// follow bars and runs of unrelated headlines. The spans are sorted
 // and do not overlap; each ends at the end of a line. It is the one rule for
 // what extraction and snippets leave out; the words stay searchable.
 func Furniture(body string) []Span {

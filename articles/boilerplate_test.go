@@ -37,7 +37,7 @@ func TestFurniture(t *testing.T) {
 		{"cue at the very end", "संख्या 82 हुई \nAlso Read", []string{"Also Read"}},
 		{"full story cue", "वाक्य ।\nपढ़ें पूरी खबर\u00a0 मुंबई में 53 पत्रकार कोरोना से संक्रमित\nमुंबई में", []string{"पढ़ें पूरी खबर\u00a0 मुंबई में 53 पत्रकार कोरोना से संक्रमित"}},
 		{"share bar", "Edited By Naina Gupta | नवभारतटाइम्स.कॉम | Updated: 01 Mar 2020\nfacebooktwitteremail\nकोरोना वायरस",
-			[]string{"Edited By Naina Gupta | नवभारतटाइम्स.कॉम | Updated: 01 Mar 2020\nfacebooktwitteremail"}},
+			[]string{"facebooktwitteremail"}},
 		{"share bar camel case", "FacebooktwitterwpEmailaffiliates\nख़बर", []string{"FacebooktwitterwpEmailaffiliates"}},
 		{"promo line", "The court ruled.\nFollow us on Twitter for more updates", []string{"Follow us on Twitter for more updates"}},
 		{"headline list", "Mr Azad said so.\n" + headlines, []string{headlines}},
@@ -154,6 +154,6 @@ func FuzzFurniture(f *testing.F) {
 
 // maxCorpusFurnitureShare bounds the share of corpus text marked as
 // furniture: measured 0.025% (1,013 of 4,006,479 characters, in 17 of 9,426
-// articles, every one a read-also line, a share bar or a byline by hand
+// articles, every one a read-also line, or a share bar by hand
 // check), so four times that fails when a change starts taking content.
 const maxCorpusFurnitureShare = 0.001

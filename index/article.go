@@ -113,7 +113,7 @@ func (s *Searcher) Entities(title string, titleIsLead bool, body string) []Entit
 		a.Title = title
 	}
 	skip := len(a.Text()) - len(body) // the title and the blank line after it
-	res := s.ext.Extract(a)
+	res := extract(s.ext, a.Title, body, time.Time{})
 	ms := append(slices.Clone(res.Mentions), res.PlaceMentions...)
 	slices.SortStableFunc(ms, func(x, y entities.Mention) int { return x.Start - y.Start })
 	out := []Entity{}

@@ -82,7 +82,7 @@ func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities
 	if x == nil {
 		return out, nil
 	}
-	res := x.Extract(entities.Article{Title: d.Title, Body: d.Body, Published: d.Date})
+	res := extract(x, d.Title, d.Body, d.Date)
 	out.People, out.Parties = res.People, res.Parties
 	out.Places = res.Places
 	if d.Date.IsZero() && !res.Published.IsZero() {
@@ -92,6 +92,13 @@ func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities
 		out.Mentions = append(out.Mentions, t.Format(time.DateOnly))
 	}
 	return out, res.Unknown
+}
+
+// extract runs x on an article with its page furniture blanked out
+// (articles.Furniture), so a footer of other stories' headlines names no one
+// in this one; offsets stay offsets into title and body.
+func extract(x *entities.Extractor, title, body string, published time.Time) entities.Result {
+	return x.Extract(entities.Article{Title: title, Body: articles.Blank(body, articles.Furniture(body)), Published: published})
 }
 
 // addToBatch adds a prepared document to batch, with the labels of the

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"github.com/newsearch/bilingual/articles"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ var abbreviations = map[string]bool{
 // started mid-sentence). A sentence ends at . ? ! । or ॥ followed by a space
 // (not at the stop of "Mr." or of an initial), or at the end of the line.
 func Lead(body string) string {
-	text := strings.TrimSpace(body)
+	text := strings.TrimSpace(articles.WithoutFurniture(body))
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = strings.TrimSpace(text[:i])
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/newsearch/bilingual/analyzers/script"
+	"github.com/newsearch/bilingual/articles"
 )
 
 // Script names the writing system of a query: "devanagari", "latin", "mixed",
@@ -250,7 +251,7 @@ func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
 			out.Date = t.Format(time.DateOnly)
 		}
 	}
-	out.Snippet = snippet(str(FieldBody), s.words, terms, SnippetRunes)
+	out.Snippet = snippet(articles.WithoutFurniture(str(FieldBody)), s.words, terms, SnippetRunes)
 	out.TitleHTML = highlight(out.Title, s.words, terms)
 	return out
 }
