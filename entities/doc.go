@@ -31,6 +31,7 @@
 //   - People the gazetteer lacks are found after a title or role word ("BJP MLA X Y", "father X Y",
 //     "मंत्री राजेश टोपे") as 2–3 capitalized words in English; in Hindi, which has no capitals, as 2–3
 //     words that start with a known first name or end in a known surname; and as a Devanagari name glossed
-//     in Latin ("राहुल गांधी (Rahul Gandhi)"). Their ids are "x-" plus a slug of the English (or simply
-//     romanized Hindi) name; a Hindi and an English form with the same consonant skeleton are one person.
+//     in Latin ("राहुल गांधी (Rahul Gandhi)"). Their ids are "x-" plus NameKey, the name's consonant
+//     skeleton word by word ("x-lv-agrvl"), never the spelling an article happened to use: Lav Agarwal,
+//     Lav Aggarwal and लव अग्रवाल are one person, in one article or across many, indexed alone or in a batch.
 package entities

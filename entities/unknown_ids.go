@@ -3,11 +3,12 @@ package entities
 import (
 	"strings"
 
+	"github.com/newsearch/bilingual/analyzers/script"
 	"github.com/newsearch/bilingual/analyzers/translit"
 )
 
 // addUnknown adds people found by findCandidates: gazetteer people when a form resolves, generated ones
-// otherwise, merging a Hindi and an English form whose phonetic keys agree.
+// otherwise, one per NameKey, so the forms of one name in either script are one person with one id.
 func (x *Extractor) addUnknown(text string, res *Result) {
 	covered := func(s, e int) bool {
 		for _, m := range res.Mentions {
@@ -17,7 +18,7 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 		}
 		return false
 	}
-	byKey := map[string]int{} // phonetic key -> index in res.Unknown
+	byKey := map[string]int{} // canonical key -> index in res.Unknown
 	for _, c := range x.findCandidates(text) {
 		id := ""
 		for _, n := range []string{c.en, c.hi} {
@@ -38,12 +39,14 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 		if covered(c.s, c.e) {
 			continue // "नेता प्रतिपक्ष तेजस्वी यादव": the gazetteer already matched the name inside
 		}
-		var keys []string
-		if c.en != "" {
-			keys = append(keys, phoneticKey(c.en))
+		var keys []string // the English form's first: it names the person when the two disagree
+		for _, n := range []string{c.en, c.hi} {
+			if k := NameKey(n); k != "" && !contains(keys, k) {
+				keys = append(keys, k)
+			}
 		}
-		if c.hi != "" {
-			keys = append(keys, phoneticKey(romanize(c.hi)))
+		if len(keys) == 0 {
+			continue
 		}
 		idx := -1
 		for _, k := range keys {
@@ -54,7 +57,7 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 		}
 		if idx < 0 {
 			idx = len(res.Unknown)
-			res.Unknown = append(res.Unknown, Person{})
+			res.Unknown = append(res.Unknown, Person{ID: UnknownID(keys[0])})
 		}
 		p := &res.Unknown[idx]
 		if p.NameEn == "" && c.en != "" {
@@ -63,64 +66,63 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 		if p.NameHi == "" && c.hi != "" {
 			p.NameHi = c.hi
 		}
-		if p.NameEn != "" {
-			p.ID = "x-" + slug(p.NameEn)
-		} else {
-			p.ID = "x-" + slug(romanize(p.NameHi))
-		}
 		for _, k := range keys {
 			byKey[k] = idx
 		}
 		res.Mentions = append(res.Mentions, Mention{Kind: KindPerson, ID: p.ID, Start: c.s, End: c.e, Text: text[c.s:c.e]})
 	}
-	// ids may have changed when an English form joined a Hindi one
-	if len(res.Unknown) == 0 {
-		return
-	}
-	type keys struct{ en, hi string }
-	mkeys := make([]keys, len(res.Mentions)) // only for generated ids, which stay generated below
-	for i, m := range res.Mentions {
-		if strings.HasPrefix(m.ID, "x-") {
-			mkeys[i] = keys{phoneticKey(m.Text), phoneticKey(romanize(m.Text))}
-		}
-	}
-	for _, p := range res.Unknown {
-		pk := keys{phoneticKey(p.NameEn), phoneticKey(romanize(p.NameHi))}
-		for i := range res.Mentions {
-			m := &res.Mentions[i]
-			if strings.HasPrefix(m.ID, "x-") && (mkeys[i].en == pk.en || mkeys[i].hi == pk.hi) {
-				m.ID = p.ID
-			}
-		}
-	}
 }
 
-// slug is a lower-case ASCII id: letters and digits, words joined by "-".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
+// kumarKey is the key of Kumar, Kumari and कुमार.
+const kumarKey = "knr"
+
+// UnknownID is the id of a person the gazetteer lacks whose NameKey is key.
+func UnknownID(key string) string { return "x-" + key }
+
+// NameKey is the canonical phonetic key of a person's name in either script,
+// from which a generated id is made: each word's consonant skeleton
+// (skeletonKey of its romanization; an initial vowel kept as "a", m as n),
+// joined by "-". Spellings of one name share it (Lav Agarwal, Lav Aggarwal,
+// लव अग्रवाल and लव अगरवाल are all "lv-agrvl"), so an id does not depend on
+// which spelling an article, or the first article, used; names whose
+// consonants differ keep apart (Amit Shah "ant-s", Amit Shukla "ant-skl").
+// A middle Kumar (Kumari) is left out, as the press leaves it out. It is "" for a name with no letters to
+// key.
+func NameKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(name) {
+		if script.HasDevanagari(w) {
+			w = romanize(w)
+		}
+		w = strings.ToLower(w)
+		k := skeletonKey(w, "aeiouy") // an h of its own stays: Sahni is not Soni
+		if w != "" && strings.IndexByte("aeiou", w[0]) >= 0 {
+			k = "a" + k
+		}
+		k = strings.ReplaceAll(k, "m", "n") // the anusvara is n or m as the next letter says: शंभू, Shambhu
+		k = strings.ReplaceAll(k, "nn", "n")
+		if k != "" {
+			words = append(words, k)
 		}
 	}
-	return b.String()
+	// The press drops a middle Kumar at will: लव कुमार अग्रवाल is Lav Agarwal.
+	for i := len(words) - 2; i >= 1; i-- {
+		if words[i] == kumarKey {
+			words = append(words[:i], words[i+1:]...)
+		}
+	}
+	return strings.Join(words, "-")
 }
 
-// phoneticKey reduces a romanized name to a consonant skeleton, so that "Gehlot", "gahalot" and "Gahlot"
+// skeletonKey reduces a romanized name to a consonant skeleton, so that "Gehlot", "gahalot" and "Gahlot"
 // agree: vowels and "h" carry too little of the spelling to compare.
-func phoneticKey(s string) string {
+// NameKey keeps a lone "h" (drop "aeiouy"): Sahni is not Soni.
+func skeletonKey(s, drop string) string {
 	s = strings.ToLower(s)
 	var b strings.Builder
 	var last byte
 	put := func(c byte) {
-		if c < 'a' || c > 'z' || strings.IndexByte("aeiouhy", c) >= 0 {
+		if c < 'a' || c > 'z' || strings.IndexByte(drop, c) >= 0 {
 			if c == ' ' {
 				last = 0
 			}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"strings"
@@ -101,25 +100,20 @@ func extract(x *entities.Extractor, title, body string, published time.Time) ent
 	return x.Extract(entities.Article{Title: title, Body: articles.Blank(body, articles.Furniture(body)), Published: published})
 }
 
-// addToBatch adds a prepared document to batch, with the labels of the
-// people it names that the gazetteer lacks.
-func addToBatch(batch *bleve.Batch, id string, doc indexedDoc, unknown []entities.Person) error {
+// addToBatch adds a prepared document to batch, and the names of the
+// people it names that the gazetteer lacks to labels, which the caller
+// writes into the batch before committing it.
+func addToBatch(batch *bleve.Batch, labels *personLabels, id string, doc indexedDoc, unknown []entities.Person) error {
 	if err := batch.Index(id, doc); err != nil {
 		return fmt.Errorf("document %s: %w", id, err)
 	}
 	for _, u := range unknown {
-		label, err := json.Marshal(u)
-		if err != nil {
-			return fmt.Errorf("document %s: person %s: %w", id, u.ID, err)
+		if err := labels.add(u); err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
 		}
-		batch.SetInternal(personKey(u.ID), label)
 	}
 	return nil
 }
-
-// personKey is where the index keeps the labels of a person the gazetteer
-// lacks, so facets can show names for generated ids.
-func personKey(id string) []byte { return []byte("person:" + id) }
 
 // Builder indexes documents in batches, preparing them in parallel workers.
 type Builder struct {
@@ -189,10 +183,14 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 		return st, err
 	}
 	batch := b.Index.NewBatch()
+	labels := newPersonLabels(b.Index)
 	pending, pendingBytes := 0, 0
 	flush := func() error {
 		if pending == 0 {
 			return nil
+		}
+		if err := labels.write(batch); err != nil {
+			return err
 		}
 		if err := b.Index.Batch(batch); err != nil {
 			return fmt.Errorf("write batch of %d documents: %w", pending, err)
@@ -207,7 +205,7 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 	}
 	for p := range out {
 		p.doc.Dup = dups.assign(p.id, fingerprintOf(&p.doc))
-		if err := addToBatch(batch, p.id, p.doc, p.unknown); err != nil {
+		if err := addToBatch(batch, labels, p.id, p.doc, p.unknown); err != nil {
 			return st, err
 		}
 		pending++

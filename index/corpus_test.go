@@ -39,6 +39,7 @@ func TestCorpusQueries(t *testing.T) {
 	t.Run("sources and places", func(t *testing.T) { facetsAgreeWithFilters(t, s) })
 	t.Run("copies collapsed", func(t *testing.T) { noCopiesInTopTen(t, s) })
 	t.Run("export", func(t *testing.T) { exportOnCorpus(t, s) })
+	t.Run("one id per person", func(t *testing.T) { lavAgarwalHasOneID(t, s) })
 }
 
 func total(t *testing.T, s *Searcher, q, op string) uint64 {

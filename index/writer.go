@@ -101,14 +101,20 @@ func (w *Writer) write(ctx context.Context, docs []articles.Document, dels []str
 		return fmt.Errorf("write %d documents: %w", len(docs), err)
 	}
 	batch := idx.NewBatch()
+	labels := newPersonLabels(idx) // read and written under the dups lock, so writers do not race
 	for i := range out {
 		p := &out[i]
 		p.doc.Dup = dups.assign(docs[i].ID, fingerprintOf(&p.doc))
-		if err := addToBatch(batch, docs[i].ID, p.doc, p.unknown); err != nil {
+		if err := addToBatch(batch, labels, docs[i].ID, p.doc, p.unknown); err != nil {
 			w.live.dups.unlock(true)
 			release()
 			return err
 		}
+	}
+	if err := labels.write(batch); err != nil {
+		w.live.dups.unlock(true)
+		release()
+		return err
 	}
 	for _, id := range dels {
 		batch.Delete(id)
