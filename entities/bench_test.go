@@ -71,3 +71,15 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		benchExtract(b, readArticles(b, p, 1000))
 	})
 }
+
+// BenchmarkNewExtractor measures loading the gazetteer and building the automaton, which searchd and the
+// indexer do at start.
+func BenchmarkNewExtractor(b *testing.B) {
+	for b.Loop() {
+		g, err := Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		NewExtractor(g)
+	}
+}

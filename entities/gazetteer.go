@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -15,11 +16,16 @@ var peopleTSV []byte
 //go:embed data/parties.tsv
 var partiesTSV []byte
 
+//go:embed data/people_prs.tsv
+var peoplePRSTSV []byte
+
 // Person is a gazetteer person.
 type Person struct {
 	ID, NameEn, NameHi string
 	Aliases            []string
 	Party, Wikidata    string
+	// Source says where the row comes from (the data file's source column); empty for generated people.
+	Source string `json:",omitempty"`
 }
 
 // Party is a gazetteer party.
@@ -33,9 +39,11 @@ type Party struct {
 type Gazetteer struct {
 	people    map[string]Person
 	parties   map[string]Party
-	personKey map[string][]string // normalized name or alias -> person ids
-	partyKey  map[string]string   // normalized name or alias -> party code
-	weak      map[string]bool     // normalized party aliases that need party context
+	personKey map[string][]string    // normalized name or alias -> person ids
+	nameKey   map[string][]string    // NameKey of a name or alias of two words or more -> person ids
+	byLast    map[string][]keyedName // last word's NameKey -> the names ending so
+	partyKey  map[string]string      // normalized name or alias -> party code
+	weak      map[string]bool        // normalized party aliases that need party context
 	peopleIDs []string
 	partyIDs  []string
 	places    map[string]Place
@@ -43,10 +51,14 @@ type Gazetteer struct {
 	placeIDs  []string
 }
 
-// Load parses the embedded data files.
+// Load parses the embedded data files: the curated people.tsv, then the bulk lists (people_prs.tsv), whose
+// rows for people the curated file already names are skipped.
 func Load() (*Gazetteer, error) {
 	g, err := parseGazetteer(peopleTSV, partiesTSV)
 	if err != nil {
+		return nil, err
+	}
+	if err := g.readPeople(peoplePRSTSV, "data/people_prs.tsv", true); err != nil {
 		return nil, err
 	}
 	if err := g.loadPlaces(placesTSV); err != nil {
@@ -60,6 +72,8 @@ func parseGazetteer(people, parties []byte) (*Gazetteer, error) {
 		people:    map[string]Person{},
 		parties:   map[string]Party{},
 		personKey: map[string][]string{},
+		nameKey:   map[string][]string{},
+		byLast:    map[string][]keyedName{},
 		partyKey:  map[string]string{},
 		weak:      map[string]bool{},
 	}
@@ -94,35 +108,158 @@ func parseGazetteer(people, parties []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readTSV(people, "data/people.tsv", 7, func(line int, f []string) error {
-		p := Person{ID: f[0], NameEn: f[1], NameHi: f[2], Aliases: splitList(f[3]), Party: f[4], Wikidata: f[5]}
+	if err := g.readPeople(people, "data/people.tsv", false); err != nil {
+		return nil, err
+	}
+	sort.Strings(g.partyIDs)
+	return g, nil
+}
+
+// readPeople adds the people of one file. With skipKnown, a row is left out when one of its names is
+// already a known person's name, or has the phonetic key (NameKey) of one: a bulk list does not add a
+// second id for someone the curated list has ("Ajay Misra Teni" beside Ajay Kumar Mishra's alias).
+func (g *Gazetteer) readPeople(data []byte, name string, skipKnown bool) error {
+	err := readTSV(data, name, 7, func(line int, f []string) error {
+		p := Person{ID: f[0], NameEn: f[1], NameHi: f[2], Aliases: splitList(f[3]), Party: f[4], Wikidata: f[5], Source: f[6]}
 		if p.ID == "" || (p.NameEn == "" && p.NameHi == "") {
-			return fmt.Errorf("data/people.tsv:%d: empty id or names", line)
+			return fmt.Errorf("%s:%d: empty id or names", name, line)
 		}
 		if _, dup := g.people[p.ID]; dup {
-			return fmt.Errorf("data/people.tsv:%d: duplicate id %q", line, p.ID)
+			return fmt.Errorf("%s:%d: duplicate id %q", name, line, p.ID)
 		}
 		if p.Party != "" {
 			if _, ok := g.parties[p.Party]; !ok {
-				return fmt.Errorf("data/people.tsv:%d: field party: unknown party code %q", line, p.Party)
+				return fmt.Errorf("%s:%d: field party: unknown party code %q", name, line, p.Party)
+			}
+		}
+		if skipKnown && !distinctive(p.NameEn) {
+			return nil
+		}
+		if skipKnown {
+			if id, known := g.knownAs(p); known {
+				if id != "" {
+					g.addAliases(id, p.names())
+				}
+				return nil
 			}
 		}
 		g.people[p.ID] = p
 		g.peopleIDs = append(g.peopleIDs, p.ID)
-		for _, n := range p.names() {
-			k := normKey(n)
-			if k != "" && !contains(g.personKey[k], p.ID) {
-				g.personKey[k] = append(g.personKey[k], p.ID)
-			}
-		}
+		g.index(p.ID, p.names())
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sort.Strings(g.peopleIDs)
-	sort.Strings(g.partyIDs)
-	return g, nil
+	return nil
+}
+
+// keyedName is a name's NameKey words and whose name it is.
+type keyedName struct {
+	words []string
+	id    string
+}
+
+// index makes names find the person id.
+func (g *Gazetteer) index(id string, names []string) {
+	for _, n := range names {
+		k := normKey(n)
+		if k != "" && !contains(g.personKey[k], id) {
+			g.personKey[k] = append(g.personKey[k], id)
+		}
+		if nk := NameKey(n); strings.Contains(nk, "-") {
+			if !contains(g.nameKey[nk], id) {
+				g.nameKey[nk] = append(g.nameKey[nk], id)
+			}
+			ws := strings.Split(nk, "-")
+			g.byLast[ws[len(ws)-1]] = append(g.byLast[ws[len(ws)-1]], keyedName{ws, id})
+		}
+	}
+}
+
+// addAliases gives the person id the names of a bulk list's row for them that they lack ("Anurag Singh
+// Thakur" for Anurag Thakur), so text that writes the roster's form finds them too.
+func (g *Gazetteer) addAliases(id string, names []string) {
+	p := g.people[id]
+	var add []string
+	for _, n := range names {
+		if len(strings.Fields(normKey(n))) >= 2 && distinctive(n) && len(g.personKey[normKey(n)]) == 0 {
+			add = append(add, n)
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	p.Aliases = append(slices.Clone(p.Aliases), add...)
+	g.people[id] = p
+	g.index(id, add)
+}
+
+// fillerSurnames end the names that thousands share ("Sunil Kumar", "Ajay Singh", "Rekha Devi"): a bulk
+// list's member named so would be found in every article about a namesake ("Minister VS Sunil Kumar" of
+// Kerala is not the Bihar MP Sunil Kumar), so such a two-word name is left to the curated list.
+var fillerSurnames = map[string]bool{
+	"kumar": true, "kumari": true, "singh": true, "devi": true, "lal": true, "prasad": true, "ram": true,
+	"das": true, "bai": true, "ben": true, "bhai": true, "nath": true, "chand": true,
+}
+
+// distinctive reports whether a bulk list's name may stand for one person: it is not two words ending in
+// a filler surname.
+func distinctive(name string) bool {
+	ws := strings.Fields(normKey(name))
+	return !(len(ws) == 2 && fillerSurnames[ws[1]])
+}
+
+// knownAs reports whether a name of p already names someone, as written or by its phonetic key, or is a
+// known name with words added or left out (the roster's "Anurag Singh Thakur", "Feroze Varun Gandhi" for
+// the curated Anurag Thakur and Varun Gandhi: the shorter name's words, two or more, appear in the longer
+// in order, ending with the same surname), and whom when that is one person.
+func (g *Gazetteer) knownAs(p Person) (id string, known bool) {
+	ids := map[string]bool{}
+	for _, n := range p.names() {
+		nk := NameKey(n)
+		for _, id := range append(slices.Clone(g.personKey[normKey(n)]), g.nameKey[nk]...) {
+			ids[id] = true
+		}
+		ws := strings.Split(nk, "-")
+		for _, k := range g.byLast[ws[len(ws)-1]] {
+			if subsequence(k.words, ws) || subsequence(ws, k.words) {
+				ids[k.id] = true
+			}
+		}
+	}
+	if len(ids) == 1 {
+		for id := range ids {
+			return id, true
+		}
+	}
+	return "", len(ids) > 0
+}
+
+// subsequence reports whether short, of two words or more, appears in long in order.
+func subsequence(short, long []string) bool {
+	if len(short) < 2 || len(short) > len(long) {
+		return false
+	}
+	i := 0
+	for _, w := range long {
+		if i < len(short) && w == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
+// ResolvePersonKey maps a name of two words or more in either script to the one person whose name or
+// alias has the same phonetic key (NameKey), so "सांसद अब्दुल खालिक" finds Abdul Khaleque, whom the
+// gazetteer knows only in English. A key that several people share resolves to nothing.
+func (g *Gazetteer) ResolvePersonKey(s string) (string, bool) {
+	ids := g.nameKey[NameKey(s)]
+	if len(ids) != 1 {
+		return "", false
+	}
+	return ids[0], true
 }
 
 // names lists every form the person may be written in.

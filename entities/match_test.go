@@ -24,10 +24,23 @@ func TestLoad(t *testing.T) {
 			t.Fatalf("People not sorted: %q before %q", ps[i-1].ID, ps[i].ID)
 		}
 	}
+	bulk := 0
 	for _, p := range ps {
-		if p.NameHi == "" {
+		switch {
+		case p.Source == "":
+			t.Errorf("%s has no source", p.ID)
+		case strings.HasPrefix(p.Source, "PRS India"):
+			// the bulk lists are English only: Hindi text meets them by phonetic key
+			bulk++
+			if id, ok := g.ResolvePersonKey(p.NameEn); ok && id != p.ID {
+				t.Errorf("%s: its own name's key resolves to %s", p.ID, id)
+			}
+		case p.NameHi == "":
 			t.Errorf("%s has no Hindi name", p.ID)
 		}
+	}
+	if bulk < 900 {
+		t.Errorf("%d people from the PRS Lok Sabha lists, want over 900", bulk)
 	}
 	p, ok := g.Person("ashok-gehlot")
 	if !ok || p.NameHi != "अशोक गहलोत" || p.Party != "INC" {

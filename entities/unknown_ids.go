@@ -30,6 +30,12 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 				break
 			}
 		}
+		if id == "" && c.hi != "" {
+			// A Hindi name the gazetteer has in English only, or spelt otherwise: सांसद अब्दुल खालिक is
+			// Abdul Khaleque. An English name must be written as listed (Ashwani Kumar is not the MP Ashwini
+			// Kumar).
+			id, _ = x.g.ResolvePersonKey(c.hi)
+		}
 		if id != "" {
 			if !covered(c.s, c.e) {
 				res.Mentions = append(res.Mentions, Mention{Kind: KindPerson, ID: id, Start: c.s, End: c.e, Text: text[c.s:c.e]})
@@ -73,6 +79,22 @@ func (x *Extractor) addUnknown(text string, res *Result) {
 	}
 }
 
+// vowelW drops a w that belongs to the vowel before it (Chowdhary, Choudhary), as translit's key does.
+func vowelW(w string) string {
+	isV := func(i int) bool { return i >= 0 && i < len(w) && strings.IndexByte("aeiou", w[i]) >= 0 }
+	if !strings.Contains(w, "w") {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if w[i] == 'w' && isV(i-1) && !isV(i+1) {
+			continue
+		}
+		b = append(b, w[i])
+	}
+	return string(b)
+}
+
 // kumarKey is the key of Kumar, Kumari and कुमार.
 const kumarKey = "knr"
 
@@ -94,7 +116,7 @@ func NameKey(name string) string {
 		if script.HasDevanagari(w) {
 			w = romanize(w)
 		}
-		w = strings.ToLower(w)
+		w = vowelW(strings.ToLower(w))
 		k := skeletonKey(w, "aeiouy") // an h of its own stays: Sahni is not Soni
 		if w != "" && strings.IndexByte("aeiou", w[0]) >= 0 {
 			k = "a" + k
