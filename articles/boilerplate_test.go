@@ -153,7 +153,7 @@ func FuzzFurniture(f *testing.F) {
 }
 
 // maxCorpusFurnitureShare bounds the share of corpus text marked as
-// furniture: measured 0.025% (1,013 of 4,006,479 characters, in 17 of 9,426
-// articles, every one a read-also line, or a share bar by hand
-// check), so four times that fails when a change starts taking content.
+// furniture: measured 0.018% (713 of 4,006,479 characters, in 17 of 9,426
+// articles, every one a read-also line or a share bar by hand check), so
+// about five times that fails when a change starts taking content.
 const maxCorpusFurnitureShare = 0.001

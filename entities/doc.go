@@ -5,6 +5,11 @@
 // leftmost-longest mode, so "Trinamool Congress" wins over "Congress" and "राष्ट्रवादी कांग्रेस" over
 // "कांग्रेस". Offsets are mapped back to the original text so callers can highlight.
 //
+// The gazetteer is the curated data/people.tsv (English and Hindi) and the bulk data/people_prs.tsv (Lok
+// Sabha members 2009–2024, English only; a row for someone the curated list has becomes their alias, and a
+// two-word name ending in a filler surname such as Kumar or Singh is left out). A Hindi name found after a
+// title meets an English-only person through NameKey.
+//
 // Rules that need judgement, and the choices made:
 //   - A one-word alias is only in the gazetteer when it is distinctive (Mayawati, Kejriwal, मोदी); a bare
 //     surname ("Gandhi", "गांधी", "Mr Azad") resolves to the one person with that surname named in full in

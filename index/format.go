@@ -27,7 +27,10 @@ import (
 // 3: the places field (and the sources and places facets read the source
 // field's doc values).
 // 4: the dup (duplicate cluster) and simhash (fingerprint) fields.
-const FormatVersion = 4
+// 5: generated people's ids are x- plus entities.NameKey (x-lv-agrvl, not
+// x-lav-agarwal), and extraction leaves page furniture out: an older index
+// would list one person under two ids.
+const FormatVersion = 5
 
 // formatName marks an index as this project's, so a Bleve index that merely
 // holds a key of the same name is not taken for one.
