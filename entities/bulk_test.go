@@ -5,6 +5,11 @@ import (
 	"testing"
 )
 
+// isBulk reports whether p comes from a bulk list (people_prs.tsv, people_rs.tsv), by its source column.
+func isBulk(p Person) bool {
+	return strings.HasPrefix(p.Source, "PRS India") || strings.HasPrefix(p.Source, "Rajya Sabha roster")
+}
+
 // TestBulkPeople holds the rules for the people of the bulk lists (people_prs.tsv): each is new to the
 // curated list or folded into it, named by two words or more, never by a filler name, and a Hindi mention
 // meets them by phonetic key.
@@ -12,7 +17,7 @@ func TestBulkPeople(t *testing.T) {
 	x := newTestExtractor(t)
 	g := x.g
 	for _, p := range g.People() {
-		if !strings.HasPrefix(p.Source, "PRS India") {
+		if !isBulk(p) {
 			continue
 		}
 		for _, n := range p.names() {
@@ -42,6 +47,7 @@ func TestBulkPeople(t *testing.T) {
 		{"BJP MP Ajay Bhatt said the state needs help.", []string{"ajay-bhatt"}},
 		{"भाजपा सांसद अजय भट्ट ने कहा कि राज्य को मदद चाहिए।", []string{"ajay-bhatt"}},
 		{"Congress MP Abdul Khaleque spoke.", []string{"abdul-khaleque"}},
+		{"सपा सांसद नरेश अग्रवाल ने कहा।", []string{"naresh-agrawal"}}, // Rajya Sabha 2015, English only
 		// Common words and filler names are nobody.
 		{"Ram and Prakash met Singh and Kumar at the Devi temple.", nil},
 		{"राम और प्रकाश ने सिंह और कुमार से बात की।", nil},

@@ -19,6 +19,9 @@ var partiesTSV []byte
 //go:embed data/people_prs.tsv
 var peoplePRSTSV []byte
 
+//go:embed data/people_rs.tsv
+var peopleRSTSV []byte
+
 // Person is a gazetteer person.
 type Person struct {
 	ID, NameEn, NameHi string
@@ -51,15 +54,21 @@ type Gazetteer struct {
 	placeIDs  []string
 }
 
-// Load parses the embedded data files: the curated people.tsv, then the bulk lists (people_prs.tsv), whose
-// rows for people the curated file already names are skipped.
+// Load parses the embedded data files: the curated people.tsv, then the bulk lists (people_prs.tsv, the Lok
+// Sabhas of 2009–2024; people_rs.tsv, the Rajya Sabha of 2015), whose rows for people an earlier file
+// already names are skipped.
 func Load() (*Gazetteer, error) {
 	g, err := parseGazetteer(peopleTSV, partiesTSV)
 	if err != nil {
 		return nil, err
 	}
-	if err := g.readPeople(peoplePRSTSV, "data/people_prs.tsv", true); err != nil {
-		return nil, err
+	for _, f := range []struct {
+		data []byte
+		name string
+	}{{peoplePRSTSV, "data/people_prs.tsv"}, {peopleRSTSV, "data/people_rs.tsv"}} {
+		if err := g.readPeople(f.data, f.name, true); err != nil {
+			return nil, err
+		}
 	}
 	if err := g.loadPlaces(placesTSV); err != nil {
 		return nil, err
