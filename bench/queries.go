@@ -155,6 +155,9 @@ func Classes(v Vocabulary, people []entities.Person, seed uint64) ([]QueryClass,
 	}
 	var twoEn, twoHi []entities.Person // people with two-word names, most named first
 	for _, p := range people {
+		if p.NameEn == "" || p.NameHi == "" {
+			continue // a cross-script query needs both names (the bulk lists have English only)
+		}
 		if len(strings.Fields(p.NameEn)) == 2 && !strings.Contains(p.NameEn, ".") && len(twoEn) < PerClass {
 			twoEn = append(twoEn, p)
 		}

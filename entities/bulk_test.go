@@ -52,6 +52,12 @@ func TestBulkPeople(t *testing.T) {
 		{"Ram and Prakash met Singh and Kumar at the Devi temple.", nil},
 		{"राम और प्रकाश ने सिंह और कुमार से बात की।", nil},
 		{"Kerala minister VS Sunil Kumar said five tested positive.", []string{"x-vs-snl-knr"}},
+		// A bulk name inside a longer capitalized name is not that person.
+		{"Patients at Lok Nayak Jai Prakash Narayan Hospital recovered.", nil},
+		{"Punjab Education Minister Vijay Inder Singla said so.", []string{"vijay-inder-singla"}},
+		// A roster name is folded into a curated one only by its written words: Ram Nath Thakur is not
+		// Mamata Thakur, whose key "nt" Nath shares.
+		{"JD(U)'s Ram Nath Thakur was elected.", []string{"ram-nath-thakur"}},
 		// An English name must be written as listed: the key route is for Hindi.
 		{"said Ashwani Kumar, Secretary to the CM. Secretary Ashwani Kumar added.", []string{"x-asvn-knr"}},
 	} {

@@ -29,6 +29,7 @@ type Person struct {
 	Party, Wikidata    string
 	// Source says where the row comes from (the data file's source column); empty for generated people.
 	Source string `json:",omitempty"`
+	bulk   bool   // from a bulk list (people_prs.tsv, people_rs.tsv)
 }
 
 // Party is a gazetteer party.
@@ -44,7 +45,7 @@ type Gazetteer struct {
 	parties   map[string]Party
 	personKey map[string][]string    // normalized name or alias -> person ids
 	nameKey   map[string][]string    // NameKey of a name or alias of two words or more -> person ids
-	byLast    map[string][]keyedName // last word's NameKey -> the names ending so
+	byLast    map[string][]keyedName // a name's last normalized word -> the names ending so
 	partyKey  map[string]string      // normalized name or alias -> party code
 	weak      map[string]bool        // normalized party aliases that need party context
 	peopleIDs []string
@@ -152,6 +153,7 @@ func (g *Gazetteer) readPeople(data []byte, name string, skipKnown bool) error {
 				return nil
 			}
 		}
+		p.bulk = skipKnown
 		g.people[p.ID] = p
 		g.peopleIDs = append(g.peopleIDs, p.ID)
 		g.index(p.ID, p.names())
@@ -164,7 +166,7 @@ func (g *Gazetteer) readPeople(data []byte, name string, skipKnown bool) error {
 	return nil
 }
 
-// keyedName is a name's NameKey words and whose name it is.
+// keyedName is a name's normalized words and whose name it is.
 type keyedName struct {
 	words []string
 	id    string
@@ -177,11 +179,10 @@ func (g *Gazetteer) index(id string, names []string) {
 		if k != "" && !contains(g.personKey[k], id) {
 			g.personKey[k] = append(g.personKey[k], id)
 		}
-		if nk := NameKey(n); strings.Contains(nk, "-") {
-			if !contains(g.nameKey[nk], id) {
-				g.nameKey[nk] = append(g.nameKey[nk], id)
-			}
-			ws := strings.Split(nk, "-")
+		if nk := NameKey(n); strings.Contains(nk, "-") && !contains(g.nameKey[nk], id) {
+			g.nameKey[nk] = append(g.nameKey[nk], id)
+		}
+		if ws := strings.Fields(k); len(ws) >= 2 {
 			g.byLast[ws[len(ws)-1]] = append(g.byLast[ws[len(ws)-1]], keyedName{ws, id})
 		}
 	}
@@ -205,25 +206,11 @@ func (g *Gazetteer) addAliases(id string, names []string) {
 	g.index(id, add)
 }
 
-// fillerSurnames end the names that thousands share ("Sunil Kumar", "Ajay Singh", "Rekha Devi"): a bulk
-// list's member named so would be found in every article about a namesake ("Minister VS Sunil Kumar" of
-// Kerala is not the Bihar MP Sunil Kumar), so such a two-word name is left to the curated list.
-var fillerSurnames = map[string]bool{
-	"kumar": true, "kumari": true, "singh": true, "devi": true, "lal": true, "prasad": true, "ram": true,
-	"das": true, "bai": true, "ben": true, "bhai": true, "nath": true, "chand": true,
-}
-
-// distinctive reports whether a bulk list's name may stand for one person: it is not two words ending in
-// a filler surname.
-func distinctive(name string) bool {
-	ws := strings.Fields(normKey(name))
-	return !(len(ws) == 2 && fillerSurnames[ws[1]])
-}
-
 // knownAs reports whether a name of p already names someone, as written or by its phonetic key, or is a
 // known name with words added or left out (the roster's "Anurag Singh Thakur", "Feroze Varun Gandhi" for
-// the curated Anurag Thakur and Varun Gandhi: the shorter name's words, two or more, appear in the longer
-// in order, ending with the same surname), and whom when that is one person.
+// the curated Anurag Thakur and Varun Gandhi: the shorter name's words, two or more, appear as written in
+// the longer in order, ending with the same surname; keys would be too loose here, Mamata Thakur's "nt"
+// being Ram Nath Thakur's Nath), and whom when that is one person.
 func (g *Gazetteer) knownAs(p Person) (id string, known bool) {
 	ids := map[string]bool{}
 	for _, n := range p.names() {
@@ -231,7 +218,10 @@ func (g *Gazetteer) knownAs(p Person) (id string, known bool) {
 		for _, id := range append(slices.Clone(g.personKey[normKey(n)]), g.nameKey[nk]...) {
 			ids[id] = true
 		}
-		ws := strings.Split(nk, "-")
+		ws := strings.Fields(normKey(n))
+		if len(ws) == 0 {
+			continue
+		}
 		for _, k := range g.byLast[ws[len(ws)-1]] {
 			if subsequence(k.words, ws) || subsequence(ws, k.words) {
 				ids[k.id] = true

@@ -89,6 +89,9 @@ func (x *Extractor) Extract(a Article) Result {
 				personIDs = append(personIDs, en.id)
 			}
 		}
+		if len(personIDs) == 1 && x.g.people[personIDs[0]].bulk && x.inLongerName(text, off[m.start], off[m.end]) {
+			continue // "Lok Nayak Jai Prakash Narayan Hospital"
+		}
 		if len(personIDs) == 1 {
 			named[personIDs[0]] = true
 			mention(KindPerson, personIDs[0], m)
