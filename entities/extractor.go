@@ -96,6 +96,7 @@ type entry struct {
 	kind   Kind
 	id     string // person id or party code; "" for a bare surname
 	weak   bool   // party alias that needs party context
+	caps   bool   // party abbreviation that needs party context unless written in capitals ("aap" is "you")
 	single bool   // one-word person alias or surname: resolved against the article
 }
 
@@ -171,7 +172,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 	for _, p := range g.Parties() {
 		for _, n := range append([]string{p.NameEn, p.NameHi}, append(p.AliasesEn, p.AliasesHi...)...) {
 			k := normKey(n)
-			add(k, entry{kind: KindParty, id: p.Code, weak: g.weak[k]})
+			add(k, entry{kind: KindParty, id: p.Code, weak: g.weak[k], caps: g.capsOnly[k]})
 			if !strings.Contains(k, " ") {
 				x.partyWords[k] = true
 			}

@@ -48,6 +48,7 @@ type Gazetteer struct {
 	byLast    map[string][]keyedName // a name's last normalized word -> the names ending so
 	partyKey  map[string]string      // normalized name or alias -> party code
 	weak      map[string]bool        // normalized party aliases that need party context
+	capsOnly  map[string]bool        // normalized party aliases that need party context unless written in capitals
 	peopleIDs []string
 	partyIDs  []string
 	places    map[string]Place
@@ -86,6 +87,7 @@ func parseGazetteer(people, parties []byte) (*Gazetteer, error) {
 		byLast:    map[string][]keyedName{},
 		partyKey:  map[string]string{},
 		weak:      map[string]bool{},
+		capsOnly:  map[string]bool{},
 	}
 	err := readTSV(parties, "data/parties.tsv", 7, func(line int, f []string) error {
 		p := Party{Code: f[0], NameEn: f[1], NameHi: f[2], Wikidata: f[5]}
@@ -100,6 +102,10 @@ func parseGazetteer(people, parties []byte) (*Gazetteer, error) {
 				if strings.HasPrefix(a, "~") {
 					a = strings.TrimPrefix(a, "~")
 					g.weak[normKey(a)] = true
+				}
+				if strings.HasPrefix(a, "^") {
+					a = strings.TrimPrefix(a, "^")
+					g.capsOnly[normKey(a)] = true
 				}
 				*list = append(*list, a)
 			}

@@ -70,8 +70,9 @@ func (x *Extractor) Extract(a Article) Result {
 				if en.id == "INC" && isForeignCongress(norm, m.start, m.end) {
 					continue
 				}
-				h := partyHit{m, en.id, en.weak}
-				if en.weak {
+				written := text[off[m.start]:off[m.end]]
+				h := partyHit{m, en.id, en.weak || en.caps && strings.ToUpper(written) != written}
+				if h.weak {
 					weak = append(weak, h)
 				} else {
 					strong = append(strong, h)

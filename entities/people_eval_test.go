@@ -157,7 +157,7 @@ func TestPeopleNER(t *testing.T) {
 	}{
 		{"hindi held-out fifth", "eval/hiner/dev.jsonl", heldOut, floor{0.90, 0.65}, 0.9},
 		{"hindi full set", "eval/hiner/dev.jsonl", all, floor{0.94, 0.76}, 0.9},
-		{"romanized full set", "eval/hinglish-ner/dev.jsonl", all, floor{0.74, 0.48}, 0},
+		{"romanized full set", "eval/hinglish-ner/dev.jsonl", all, floor{0.74, 0.48}, 0.8}, // party: 0.35 before "aap" (you) and "sad" needed capitals or party context
 	} {
 		sents := readNER(t, c.file)
 		people, parties := evalPeople(x, sents, c.keep)
