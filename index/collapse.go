@@ -7,14 +7,16 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // collapseFetch is how many ranked matches a collapsing search collects
-// first for a page ending at end: copies rarely fill more than two of three.
+// first for a page ending at end, when it collapses with Bleve alone (see
+// bleveCollapsed): copies rarely fill more than two of three.
 func collapseFetch(end int) int { return 3*end + 20 }
 
 // maxCollapseFetch bounds how many ranked matches a search collects to
-// fill one collapsed page.
+// fill one collapsed page with Bleve alone.
 const maxCollapseFetch = 4 * (MaxOffset + MaxSize)
 
 // clusterOf is a hit's duplicate cluster: its dup field, or its id in an
@@ -39,21 +41,104 @@ func collapse(hits search.DocumentMatchCollection) search.DocumentMatchCollectio
 	return out
 }
 
-// collapsedPage ranks the matches of q within r's filters and returns the
-// page r asks for of one hit per cluster, collecting more ranked matches
-// until the page is full or every match is collected, so the page is
-// exact: the best-ranked copy of each of the best-ranked clusters.
-// res is the first search's result, of collapseFetch matches.
-func (s *Searcher) collapsedPage(ctx context.Context, res *bleve.SearchResult, newRequest func(size int) *bleve.SearchRequest, r Request) ([]*search.DocumentMatch, error) {
-	end := r.Offset + r.Size
+// collapse keeps the first (best-ranked) hit of each cluster, in order, the
+// clusters read from the columns.
+func (v *view) collapse(hits search.DocumentMatchCollection) search.DocumentMatchCollection {
+	seen := map[uint64]bool{}
+	out := hits[:0]
+	for _, h := range hits {
+		k := v.cluster(h.IndexInternalID.Value())
+		if k == 0 || !seen[k] {
+			seen[k] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// copies counts, for each hit shown, the other members of its cluster that
+// matched and passed the filters (marked in matched, one bitset per part of
+// the search): the cluster's members are the postings of its id in the dup
+// field, a few per cluster, so this costs no second search.
+func (v *view) copies(ctx context.Context, hits []*search.DocumentMatch, matched [][]uint64) (map[string]int, error) {
+	out := map[string]int{}
+	for _, h := range hits {
+		c := clusterOf(h)
+		if _, done := out[c]; done {
+			continue
+		}
+		tfr, err := v.reader.TermFieldReader(ctx, []byte(c), FieldDup, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("count copies of %s: %w", c, err)
+		}
+		n := 0
+		var tf *index.TermFieldDoc
+		for tf, err = tfr.Next(nil); err == nil && tf != nil; tf, err = tfr.Next(nil) {
+			num := tf.ID.Value()
+			for _, m := range matched {
+				if num>>6 < uint64(len(m)) && m[num>>6]&(1<<(num&63)) != 0 {
+					n++
+					break
+				}
+			}
+		}
+		tfr.Close()
+		if err != nil {
+			return nil, fmt.Errorf("count copies of %s: %w", c, err)
+		}
+		out[c] = max(n-1, 0)
+	}
+	return out, nil
+}
+
+// bleveCollapsed is a collapsing search with Bleve's filters and facets,
+// for when the columns cannot be read in time: it collects collapseFetch
+// ranked matches reading only their clusters, collecting more until the
+// page is full, reads the page's stored fields, and counts copies with
+// another search (duplicates).
+func (s *Searcher) bleveCollapsed(ctx context.Context, req *bleve.SearchRequest, r Request, count bool) (*found, error) {
+	text := req.Query
+	fetch := func(size int) *bleve.SearchRequest {
+		c := *req
+		c.Size, c.From, c.Fields = size, 0, []string{FieldDup}
+		return &c
+	}
+	res, facets, err := s.bleveSearch(ctx, fetch(collapseFetch(req.From+req.Size)), r, count)
+	if err != nil {
+		return nil, err
+	}
+	more := func(size int) (*bleve.SearchResult, error) {
+		res, _, err := s.bleveSearch(ctx, fetch(size), r, false)
+		return res, err
+	}
+	if res.Hits, err = collapsedPage(res, more, req.From, req.Size); err != nil {
+		return nil, err
+	}
+	if err = s.readFields(ctx, res.Hits); err != nil {
+		return nil, err
+	}
+	copies, err := s.duplicates(ctx, text, r, res.Hits)
+	if err != nil {
+		return nil, err
+	}
+	return &found{res: res, facets: facets, copies: copies}, nil
+}
+
+// collapsedPage returns the page from offset of size hits of one hit per
+// cluster, collecting more ranked matches (more) until the page is full or
+// every match is collected, so the page is exact: the best-ranked copy of
+// each of the best-ranked clusters. res is the first search's result, of
+// collapseFetch matches.
+func collapsedPage(res *bleve.SearchResult, more func(size int) (*bleve.SearchResult, error), offset, size int) ([]*search.DocumentMatch, error) {
+	end := offset + size
 	for fetch := collapseFetch(end); ; {
 		kept := collapse(res.Hits)
 		if len(kept) >= end || uint64(len(res.Hits)) >= res.Total || fetch >= maxCollapseFetch {
-			return kept[min(r.Offset, len(kept)):min(end, len(kept))], nil
+			return kept[min(offset, len(kept)):min(end, len(kept))], nil
 		}
 		fetch = min(4*fetch, maxCollapseFetch)
 		var err error
-		if res, _, err = s.run(ctx, newRequest(fetch), r, false); err != nil {
+		if res, err = more(fetch); err != nil {
 			return nil, err
 		}
 	}

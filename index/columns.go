@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,6 +35,23 @@ type segColumns struct {
 	lang           []uint8 // ordinal+1; 0 = none
 	day            []int32 // days since 1970-01-01, or undatedDay
 	minDay, maxDay int32   // the range of day; minDay > maxDay when no document is dated
+	// dup is each document's duplicate cluster as a key (clusterKey), 0 for
+	// none, so a collapsing search groups matches without reading a stored
+	// field for each.
+	dup []uint64
+}
+
+// clusterKey is a duplicate cluster's key in the columns: the 64-bit FNV-1a
+// hash of its id, never 0. Two clusters among the few thousand matches a
+// page is chosen from share a key with odds far below 1 in a billion;
+// copies are counted by the cluster's id itself (view.copies).
+func clusterKey(id []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, b := range id {
+		h ^= uint64(b)
+		h *= 1099511628211
+	}
+	return max(h, 1)
 }
 
 // valueColumn holds one multi-valued facet of a segment: document n's values
@@ -285,8 +303,8 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 	seg := ss.Segment()
 	dv, ok := seg.(segment.DocValueVisitable)
 	n := int(seg.Count())
-	c := &segColumns{lang: make([]uint8, n), day: make([]int32, n), minDay: 1<<31 - 1, maxDay: -1 << 31}
-	fields := []string{FieldLang, FieldDate}
+	c := &segColumns{lang: make([]uint8, n), day: make([]int32, n), dup: make([]uint64, n), minDay: 1<<31 - 1, maxDay: -1 << 31}
+	fields := []string{FieldLang, FieldDate, FieldDup}
 	byField := map[string]termFacet{}
 	for f := range numTermFacets {
 		c.terms[f].off = make([]uint32, n+1)
@@ -304,6 +322,8 @@ func (fc *facetColumns) read(ss *scorch.SegmentSnapshot) (*segColumns, error) {
 					return
 				}
 				switch field {
+				case FieldDup:
+					c.dup[doc] = clusterKey(term)
 				case FieldLang:
 					if o := fc.langs.of(term); o < 255 {
 						c.lang[doc] = uint8(o + 1)
@@ -344,6 +364,15 @@ func (v *view) docs() uint64 {
 	}
 	last := len(v.segs) - 1
 	return v.offsets[last] + uint64(len(v.segs[last].lang))
+}
+
+// cluster returns the cluster key of document num of the snapshot.
+func (v *view) cluster(num uint64) uint64 {
+	i := sort.Search(len(v.offsets), func(i int) bool { return v.offsets[i] > num }) - 1
+	if i < 0 || num-v.offsets[i] >= uint64(len(v.segs[i].dup)) {
+		return 0
+	}
+	return v.segs[i].dup[num-v.offsets[i]]
 }
 
 // reset forgets every segment's columns: a reopened index numbers its new

@@ -37,11 +37,12 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	s.resolve(&r)
 	p, _ := planned(t, s, r.Q)
 	text := p.query(s.match.required(p.concepts(), r.Op, p.question))
-	res, got, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true)
+	f, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true, false)
 	c.close()
 	if err != nil {
 		t.Fatal(err)
 	}
+	res, got := f.res, f.facets
 	groups := filters(r)
 	req := bleve.NewSearchRequestOptions(groups.without(text, ""), 10, 0, false)
 	s.mainFacets(req, groups, r)

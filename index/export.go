@@ -81,12 +81,12 @@ func (s *Searcher) each(ctx context.Context, r Request, chunk int, fn func(Recor
 	var total uint64
 	err = s.relax(p, r, &qi, func(k int) (uint64, error) {
 		req := bleve.NewSearchRequestOptions(p.query(k), 0, 0, false)
-		res, _, err := s.run(ctx, req, r, false)
+		got, err := s.run(ctx, req, r, false, false)
 		if err != nil {
 			return 0, err
 		}
-		total = res.Total
-		return res.Total, nil
+		total = got.res.Total
+		return total, nil
 	})
 	release()
 	if err != nil {
@@ -151,10 +151,11 @@ func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r 
 		return nil, nil, time.Time{}, err
 	}
 	defer release()
-	res, _, err := s.run(ctx, req, r, false)
+	got, err := s.run(ctx, req, r, false, false)
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
+	res := got.res
 	out := make([]Record, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		hit := s.hit(h, terms)

@@ -86,12 +86,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		return nil, fmt.Errorf("search %q: a cursor needs a date sort", r.Q)
 	}
 	collapsing := !r.NoCollapse && !r.CountOnly
-	newRequest := func(q query.Query, size, offset int) *bleve.SearchRequest {
-		req := bleve.NewSearchRequestOptions(q, size, offset, false)
+	newRequest := func(q query.Query) *bleve.SearchRequest {
+		req := bleve.NewSearchRequestOptions(q, r.Size, r.Offset, false)
 		req.Fields = hitFields
-		if collapsing {
-			req.Fields = []string{FieldDup} // the page's other fields are read once it is chosen
-		}
 		if sortBy != nil {
 			req.SortBy(sortBy)
 		}
@@ -102,42 +99,22 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	}
 	cacheKey := s.facets.key(s.gen.Load(), r)
 	facets, cached := s.facets.get(cacheKey)
-	var res *bleve.SearchResult
-	var counted *Facets
-	var k int
+	var got *found
 	err = s.relax(p, r, &qi, func(need int) (uint64, error) {
-		k = need
-		req := newRequest(p.query(k), r.Size, r.Offset)
-		if collapsing {
-			req = newRequest(p.query(k), collapseFetch(r.Offset+r.Size), 0)
-		}
 		var err error
-		if res, counted, err = s.run(ctx, req, r, !cached); err != nil {
+		if got, err = s.run(ctx, newRequest(p.query(need)), r, !cached, collapsing); err != nil {
 			return 0, err
 		}
-		return res.Total, nil
+		return got.res.Total, nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
 	if !cached {
-		facets = counted
+		facets = got.facets
 		s.facets.add(cacheKey, facets)
 	}
-	page := res.Hits
-	var copies map[string]int
-	if collapsing {
-		more := func(size int) *bleve.SearchRequest { return newRequest(p.query(k), size, 0) }
-		if page, err = s.collapsedPage(ctx, res, more, r); err != nil {
-			return nil, fmt.Errorf("search %q: %w", r.Q, err)
-		}
-		if err = s.readFields(ctx, page); err != nil {
-			return nil, fmt.Errorf("search %q: %w", r.Q, err)
-		}
-		if copies, err = s.duplicates(ctx, p.query(k), r, page); err != nil {
-			return nil, fmt.Errorf("search %q: %w", r.Q, err)
-		}
-	}
+	res, page := got.res, got.res.Hits
 	terms := s.queryTerms(strings.Join(s.marked(p), " "))
 	out := &Response{
 		Total:     res.Total,
@@ -149,7 +126,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 	}
 	for _, h := range page {
 		hit := s.hit(h, terms)
-		hit.Cluster, hit.Duplicates = clusterOf(h), copies[clusterOf(h)]
+		hit.Cluster, hit.Duplicates = clusterOf(h), got.copies[clusterOf(h)]
 		out.Hits = append(out.Hits, hit)
 	}
 	if sortBy != nil && r.Size > 0 && len(page) == r.Size {
@@ -193,19 +170,33 @@ func (s *Searcher) relax(p *planner, r Request, qi *QueryInfo, try func(k int) (
 // hitFields are the stored fields a hit shows.
 var hitFields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
 
-// run searches req within r's filters, counting facets when count is set:
-// in one pass over the in-memory facet columns that filters, ranks and
+// run searches req within r's filters, counting facets when count is set
+// and keeping one hit per duplicate cluster when collapse is: in one pass
+// over the in-memory facet columns that filters, ranks, collapses and
 // counts, or, only if they cannot be read in time, with Bleve's filters and
 // facets.
-func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, count, collapse bool) (*found, error) {
 	v, err := s.cols.view(ctx, s.live)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if v != nil {
 		defer v.close()
-		return v.search(ctx, s, req, r, count)
+		return v.search(ctx, s, req, r, count, collapse)
 	}
+	if collapse {
+		return s.bleveCollapsed(ctx, req, r, count)
+	}
+	res, facets, err := s.bleveSearch(ctx, req, r, count)
+	if err != nil {
+		return nil, err
+	}
+	return &found{res: res, facets: facets}, nil
+}
+
+// bleveSearch searches req within r's filters with Bleve's own filters and
+// facets (counted when count is set).
+func (s *Searcher) bleveSearch(ctx context.Context, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
 	text := req.Query
 	groups := filters(r)
 	req.Query = groups.without(text, "")

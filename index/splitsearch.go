@@ -26,12 +26,23 @@ type part struct {
 	err      error
 }
 
+// found is what one search of the index found: the top hits, their total,
+// the facets when counted and, for a collapsing search, each shown hit's
+// copies among the matches.
+type found struct {
+	res    *bleve.SearchResult
+	facets *Facets
+	copies map[string]int // by cluster: its other members that match
+}
+
 // search runs req's query, which must carry no filters, once over the
 // snapshot: r's filters are applied from the columns, the top hits collected
 // with their stored fields, and, when count is set, every facet counted.
+// With collapse, the hits are the best-ranked match of each of the
+// best-ranked duplicate clusters (groupTop), and their copies are counted.
 // Broad relevance-ranked queries are searched in parts, one per core, over
 // ranges of document numbers, and the parts merged.
-func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count bool) (*bleve.SearchResult, *Facets, error) {
+func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count, collapse bool) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
 	newSearcher := func() (search.Searcher, error) {
@@ -43,7 +54,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	}
 	first, err := newSearcher()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	n := 1
 	if _, byScore := req.Sort[0].(*search.SortScore); byScore && len(req.Sort) == 1 && first.Count() >= uint64(s.splitMatches) {
@@ -76,7 +87,13 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			if req.SearchAfter != nil { // sorted by date, so never split
 				coll = collector.NewTopNCollectorAfter(req.Size, req.Sort, req.SearchAfter)
 			}
-			if p.err = coll.Collect(ctx, f, v.reader); p.err == nil {
+			pctx := ctx
+			if collapse {
+				p.t.matched = make([]uint64, (docs+63)/64)
+				g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
+				pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
+			}
+			if p.err = coll.Collect(pctx, f, v.reader); p.err == nil {
 				p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
 			}
 		}()
@@ -85,7 +102,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	res := &bleve.SearchResult{}
 	for _, p := range parts {
 		if p.err != nil {
-			return nil, nil, fmt.Errorf("search: %w", p.err)
+			return nil, fmt.Errorf("search: %w", p.err)
 		}
 		res.Hits = append(res.Hits, p.hits...)
 		res.Total += p.total
@@ -99,18 +116,32 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			}
 			return cmp.Compare(a.IndexInternalID.Value(), b.IndexInternalID.Value())
 		})
+		if collapse {
+			// Each part kept the best of its clusters: keep the best part's.
+			res.Hits = v.collapse(res.Hits)
+		}
 		res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
 	}
 	for _, h := range res.Hits {
 		if err, _ := bleve.LoadAndHighlightFields(h, req, "", v.reader, nil); err != nil {
-			return nil, nil, fmt.Errorf("search: load %s: %w", h.ID, err)
+			return nil, fmt.Errorf("search: load %s: %w", h.ID, err)
 		}
 	}
-	if !count {
-		return res, nil, nil
+	out := &found{res: res}
+	if collapse {
+		matched := make([][]uint64, len(parts))
+		for i, p := range parts {
+			matched[i] = p.t.matched
+		}
+		if out.copies, err = v.copies(ctx, res.Hits, matched); err != nil {
+			return nil, err
+		}
 	}
-	for _, p := range parts[1:] {
-		parts[0].t.merge(p.t)
+	if count {
+		for _, p := range parts[1:] {
+			parts[0].t.merge(p.t)
+		}
+		out.facets = parts[0].t.facets(s, r)
 	}
-	return res, parts[0].t.facets(s, r), nil
+	return out, nil
 }

@@ -79,6 +79,9 @@ type tally struct {
 	langN   []int
 	days    []int // by day - v.minDay
 	undated int
+	// matched, when set, marks the documents that pass every filter, a
+	// bit each by number, for counting each shown hit's copies.
+	matched []uint64
 }
 
 // newTally starts a tally of r's matches; without count it only filters.
@@ -126,6 +129,9 @@ func (t *tally) add(num uint64) bool {
 	}
 	if f.dated && (day == undatedDay || day < f.from || day > f.to) {
 		fails, failed = fails+1, slotDate
+	}
+	if fails == 0 && t.matched != nil {
+		t.matched[num>>6] |= 1 << (num & 63)
 	}
 	if !t.count || fails > 1 {
 		return fails == 0
