@@ -89,7 +89,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			}
 			pctx := ctx
 			if collapse {
-				p.t.matched = make([]uint64, (docs+63)/64)
+				p.t.matched = s.cols.bitset(docs)
 				g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
 				pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
 			}
@@ -99,6 +99,13 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		}()
 	}
 	wg.Wait()
+	defer func() {
+		for _, p := range parts {
+			if p.t != nil {
+				s.cols.putBitset(p.t.matched)
+			}
+		}
+	}()
 	res := &bleve.SearchResult{}
 	for _, p := range parts {
 		if p.err != nil {
