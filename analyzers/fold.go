@@ -186,6 +186,12 @@ func foldVariants(s string) string {
 // normalizers) to a whole string, so the entity matcher and query code agree
 // with the index. Latin letters are not lowercased.
 func FoldDevanagari(s string) string {
+	return foldDevanagari(s, script.HasDevanagari(s))
+}
+
+// foldDevanagari is FoldDevanagari with the decision to run Bleve's
+// normalizers made by the caller: they run when indic is true.
+func foldDevanagari(s string, indic bool) string {
 	s = StripInvisible(s)
 	if strings.ContainsRune(s, abbrevSign) {
 		b, _ := stripForTokenizer([]byte(s))
@@ -194,7 +200,7 @@ func FoldDevanagari(s string) string {
 	s = norm.NFC.String(s)
 	s = foldDigits(s)
 	s = foldVariants(s)
-	if !script.HasDevanagari(s) {
+	if !indic {
 		return s
 	}
 	tok := &analysis.Token{Term: []byte(s)}
@@ -202,4 +208,65 @@ func FoldDevanagari(s string) string {
 	ts = in.NewIndicNormalizeFilter().Filter(ts)
 	ts = hi.NewHindiNormalizeFilter().Filter(ts)
 	return string(ts[0].Term)
+}
+
+// FoldPieces calls yield, in order, with FoldDevanagari(strings.ToLower(text))
+// cut at its ASCII white space (the white space itself left out), but folds
+// one piece at a time: none of the folds looks past an ASCII space, tab or
+// line break, nor removes or adds one, so the pieces are the same, and a long
+// body is not one string in which each deleted virama shifts everything
+// after it (Bleve's normalizers). Whether the normalizers run is still
+// decided by the whole text. A PieceFolder does the same, remembering pieces.
+func FoldPieces(text string, yield func(piece string)) {
+	NewPieceFolder().Fold(text, yield)
+}
+
+// pieceMemoCapacity bounds the pieces a PieceFolder remembers; news
+// vocabulary is Zipfian, so a few tens of thousands cover nearly every word.
+const pieceMemoCapacity = 1 << 15
+
+// PieceFolder is FoldPieces for one goroutine folding many texts: it folds
+// each distinct piece once and remembers it (Bleve's Indic normalizer looks
+// up every rune's script in a map, the costliest part of a fold). Not safe
+// for concurrent use.
+type PieceFolder struct {
+	memo [2]map[string]string // by whether the normalizers run
+}
+
+// NewPieceFolder returns a PieceFolder with an empty memory.
+func NewPieceFolder() *PieceFolder {
+	return &PieceFolder{memo: [2]map[string]string{{}, {}}}
+}
+
+// Fold is FoldPieces.
+func (f *PieceFolder) Fold(text string, yield func(piece string)) {
+	indic := script.HasDevanagari(text)
+	memo := f.memo[0]
+	if indic {
+		memo = f.memo[1]
+	}
+	for len(text) > 0 {
+		end := strings.IndexAny(text, " \t\n\r")
+		if end < 0 {
+			end = len(text)
+		}
+		if piece := text[:end]; piece != "" {
+			folded, ok := memo[piece]
+			if !ok {
+				folded = foldDevanagari(strings.ToLower(piece), indic)
+				if len(memo) >= pieceMemoCapacity {
+					clear(memo) // the frequent words come back at once
+				}
+				// Copies, so the memo does not keep the whole text alive
+				// (an unchanged piece is a slice of it).
+				folded = strings.Clone(folded)
+				memo[strings.Clone(piece)] = folded
+			}
+			yield(folded)
+		}
+		if end < len(text) {
+			end++
+		}
+		text = text[end:]
+	}
 }

@@ -41,12 +41,25 @@ type indexedDoc struct {
 	Dup      string    `json:"dup,omitempty"`     // the cluster, set when the document is batched
 }
 
-// prepare routes a document's text to the language fields and, when x is not
-// nil, records the people, parties and dates it names. It returns the people
-// not in the gazetteer too, whose labels the index keeps beside the documents.
-func prepare(d articles.Document, x *entities.Extractor) (indexedDoc, []entities.Person) {
+// preparer prepares documents on one goroutine: what it keeps between
+// documents (the folds of words seen) is not safe for concurrent use.
+type preparer struct {
+	x    *entities.Extractor // nil indexes text only
+	fold *analyzers.PieceFolder
+}
+
+func newPreparer(x *entities.Extractor) *preparer {
+	return &preparer{x: x, fold: analyzers.NewPieceFolder()}
+}
+
+// prepare routes a document's text to the language fields and, when p.x is
+// not nil, records the people, parties and dates it names. It returns the
+// people not in the gazetteer too, whose labels the index keeps beside the
+// documents.
+func (p *preparer) prepare(d articles.Document) (indexedDoc, []entities.Person) {
+	x := p.x
 	out := indexedDoc{Title: d.Title, Body: d.Body, URL: d.URL, Source: d.Source, Date: d.Date}
-	out.SimHash = fmt.Sprintf("%016x", Fingerprint(d.Body))
+	out.SimHash = fmt.Sprintf("%016x", fingerprint(p.fold, d.Body))
 	if strings.TrimSpace(d.Title) == "" {
 		out.Title, out.Lead = Lead(d.Body), true
 	}
@@ -162,8 +175,9 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			pr := newPreparer(b.Extractor)
 			for d := range in {
-				doc, unknown := prepare(d, b.Extractor)
+				doc, unknown := pr.prepare(d)
 				p := prepared{id: d.ID, doc: doc, unknown: unknown, size: len(d.Body) + len(d.Title)}
 				select {
 				case out <- p:
@@ -182,6 +196,12 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 	if err != nil {
 		return st, err
 	}
+	pipe := &batchPipe{idx: b.Index, done: func(docs int) {
+		st.Indexed += docs
+		if b.Progress != nil {
+			b.Progress(st.Indexed)
+		}
+	}}
 	batch := b.Index.NewBatch()
 	labels := newPersonLabels(b.Index)
 	pending, pendingBytes := 0, 0
@@ -192,28 +212,32 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 		if err := labels.write(batch); err != nil {
 			return err
 		}
-		if err := b.Index.Batch(batch); err != nil {
-			return fmt.Errorf("write batch of %d documents: %w", pending, err)
+		if err := pipe.submit(batch, pending); err != nil {
+			return err
 		}
-		st.Indexed += pending
-		batch.Reset()
+		batch = b.Index.NewBatch()
 		pending, pendingBytes = 0, 0
-		if b.Progress != nil {
-			b.Progress(st.Indexed)
-		}
 		return nil
+	}
+	// Every return waits for the batches still being written, so none is
+	// writing once Build returns and its caller closes the index.
+	finish := func(err error) (BuildStats, error) {
+		if werr := pipe.wait(); err == nil {
+			err = werr
+		}
+		return st, err
 	}
 	for p := range out {
 		p.doc.Dup = dups.assign(p.id, fingerprintOf(&p.doc))
 		if err := addToBatch(batch, labels, p.id, p.doc, p.unknown); err != nil {
-			return st, err
+			return finish(err)
 		}
 		pending++
 		pendingBytes += p.size
 		st.Bytes += int64(p.size)
 		if pending >= maxDocs || pendingBytes >= maxBytes {
 			if err := flush(); err != nil {
-				return st, err
+				return finish(err)
 			}
 		}
 		if ctx.Err() != nil {
@@ -221,7 +245,7 @@ func (b *Builder) Build(ctx context.Context, in <-chan articles.Document) (Build
 		}
 	}
 	if err := flush(); err != nil {
-		return st, err
+		return finish(err)
 	}
-	return st, ctx.Err()
+	return finish(ctx.Err())
 }

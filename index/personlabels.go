@@ -65,7 +65,9 @@ func (l *personLabels) add(u entities.Person) error {
 	return nil
 }
 
-// write puts every record that changed into batch and starts afresh.
+// write puts every record that changed into batch. The records stay known,
+// so a bulk build whose earlier batch is still being written (batchPipe)
+// does not read a label back from the index before it is there.
 func (l *personLabels) write(batch *bleve.Batch) error {
 	for id := range l.changed {
 		label, err := json.Marshal(l.people[id])
@@ -74,7 +76,6 @@ func (l *personLabels) write(batch *bleve.Batch) error {
 		}
 		batch.SetInternal(personKey(id), label)
 	}
-	clear(l.people)
 	clear(l.changed)
 	return nil
 }

@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
+	"github.com/newsearch/bilingual/analyzers"
 	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/internal/shared"
 )
@@ -193,4 +195,28 @@ func TestDupPrecisionRecall(t *testing.T) {
 		d.assign(doc.ID, Fingerprint(doc.Body))
 	}
 	t.Logf("fingerprinting and clustering %d articles: %v", len(docs), time.Since(began))
+}
+
+// refDupWords is dupWords as first written: the whole body folded at once,
+// then cut into words. The piecewise dupWords must give the same words, or
+// fingerprints in existing indexes would stop matching new ones.
+func refDupWords(body string) []string {
+	folded := analyzers.FoldDevanagari(strings.ToLower(body))
+	return strings.FieldsFunc(folded, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+	})
+}
+
+func TestDupWordsLikeReference(t *testing.T) {
+	for _, c := range []string{"", "Modi's 2nd term, i.e. now—", "अस्\u200dपताल में २० लोग, कॉन्ग्रेस।", "x_y ½ ²³ ক্ষ",
+		"ॐ॰ ।। \xff क"} {
+		if got, want := dupWords(c), refDupWords(c); !slices.Equal(got, want) {
+			t.Errorf("dupWords(%q) = %q, want %q", c, got, want)
+		}
+	}
+	for _, d := range corpusDocs(t) {
+		if got, want := dupWords(d.Body), refDupWords(d.Body); !slices.Equal(got, want) {
+			t.Fatalf("document %s: dupWords differs from the reference:\n got %q\nwant %q", d.ID, got, want)
+		}
+	}
 }

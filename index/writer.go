@@ -75,11 +75,12 @@ func (w *Writer) write(ctx context.Context, docs []articles.Document, dels []str
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			pr := newPreparer(w.x)
 			for i := k; i < len(docs); i += workers {
 				if ctx.Err() != nil {
 					return
 				}
-				d, u := prepare(docs[i], w.x)
+				d, u := pr.prepare(docs[i])
 				out[i] = prepared{d, u}
 			}
 		}()

@@ -69,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	serverURL := fs.String("server", "", "send the documents to the searchd at this URL instead of writing --index")
 	token := fs.String("token", "", "bearer token of searchd's write API, with --server (else $SEARCHD_ADMIN_TOKEN)")
 	version := fs.Bool("version", false, "print the version and the index format, and exit")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write an allocation profile, taken at the end of the run, to this file")
 	envflags.Annotate(fs, envPrefix)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage, envflags.Sentence(envPrefix), "\n\nFlags:\n")
@@ -98,6 +100,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "indexer: %v\n", err)
+		return 2
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			log.Error("write profile", "err", err)
+		}
+	}()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
