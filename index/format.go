@@ -29,7 +29,7 @@ import (
 // 4: the dup (duplicate cluster) and simhash (fingerprint) fields.
 // 5: generated people's ids are x- plus entities.NameKey (x-lv-agrvl, not
 // x-lav-agarwal), and extraction leaves page furniture out: an older index
-// would list one person under two ids.
+// would list one person under two ids. No _all field (it was empty).
 const FormatVersion = 5
 
 // formatName marks an index as this project's, so a Bleve index that merely

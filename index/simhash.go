@@ -103,19 +103,16 @@ func fingerprint(f *analyzers.PieceFolder, body string) uint64 {
 	if len(hs) == 0 {
 		return 0
 	}
-	var votes [64]int
+	// A bit's vote is its ones less its zeros: it is set when 2*ones > n.
+	var ones [64]int
 	for _, h := range hs {
 		for b := range 64 {
-			if h&(1<<b) != 0 {
-				votes[b]++
-			} else {
-				votes[b]--
-			}
+			ones[b] += int(h >> b & 1)
 		}
 	}
 	var fp uint64
-	for b, v := range votes {
-		if v > 0 {
+	for b, c := range ones {
+		if 2*c > len(hs) {
 			fp |= 1 << b
 		}
 	}
