@@ -93,11 +93,43 @@ func (q *Querier) Search(ctx context.Context, r index.Request) (*index.Response,
 	}
 	sub.FacetSize = index.MaxFacetSize
 	replies := make([]*index.Response, q.shards)
-	errs := make([]error, q.shards)
-	var wg sync.WaitGroup
+	all := make(map[int]index.Request, q.shards)
 	for s := range q.shards {
+		all[s] = sub
+	}
+	if err := q.askShards(ctx, all, replies); err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
+	// A shard relaxes only when it has no match; the union of the shards
+	// relaxes as far as the shard that needed least relaxing. Shards that
+	// went further are asked again at that level, for their facet counts
+	// (each facet is counted without its own filter, so a shard with no
+	// match can still count some).
+	need := neededLevel(replies)
+	again := map[int]index.Request{}
+	for s, res := range replies {
+		if need > 0 && res.Query.Matching.Required < need {
+			req := sub
+			req.Need = need
+			again[s] = req
+		}
+	}
+	if err := q.askShards(ctx, again, replies); err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
+	out := merge(r, replies)
+	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
+	return out, nil
+}
+
+// askShards sends each shard its request at once and puts each answer in
+// replies by shard.
+func (q *Querier) askShards(ctx context.Context, reqs map[int]index.Request, replies []*index.Response) error {
+	errs := make([]error, len(replies))
+	var wg sync.WaitGroup
+	for s, req := range reqs {
 		wg.Go(func() {
-			rep, err := q.ask(ctx, s, "search", shardSearch{Req: sub})
+			rep, err := q.ask(ctx, s, "search", shardSearch{Req: req})
 			if err == nil && rep.Res == nil {
 				err = fmt.Errorf("shard %d: empty reply", s)
 			}
@@ -109,39 +141,7 @@ func (q *Querier) Search(ctx context.Context, r index.Request) (*index.Response,
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Q, err)
-	}
-	// A shard relaxes only when it has no match; the union of the shards
-	// relaxes as far as the shard that needed least relaxing. Shards that
-	// went further are asked again at that level, for their facet counts
-	// (each facet is counted without its own filter, so a shard with no
-	// match can still count some).
-	need := neededLevel(replies)
-	for s, res := range replies {
-		if need > 0 && res.Query.Matching.Required < need {
-			again := sub
-			again.Need = need
-			wg.Go(func() {
-				rep, err := q.ask(ctx, s, "search", shardSearch{Req: again})
-				if err == nil && rep.Res == nil {
-					err = fmt.Errorf("shard %d: empty reply", s)
-				}
-				if err != nil {
-					errs[s] = err
-					return
-				}
-				replies[s] = rep.Res
-			})
-		}
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Q, err)
-	}
-	out := merge(r, replies)
-	out.TookMS = float64(time.Since(began).Microseconds()) / 1000
-	return out, nil
+	return errors.Join(errs...)
 }
 
 // Document looks id up on a replica of its shard.
