@@ -36,14 +36,7 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 		return out
 	}
 	s.prepare(t.lex, text)
-	s.tags, s.margin = s.tags[:0], s.margin[:0]
-	prev := tagStart
-	for i := range s.toks {
-		tag := t.predict(s, i, prev)
-		s.tags = append(s.tags, tag)
-		s.margin = append(s.margin, s.scores[tag]-s.scores[tagO])
-		prev = tag
-	}
+	t.decode(s)
 	for i := 0; i < len(s.toks); i++ {
 		if s.tags[i] == tagB {
 			j := i + 1
@@ -79,28 +72,4 @@ func (t *Tagger) findTokens(s *sentence, text string, out []Span, minDeva, minLa
 		}
 	}
 	return out
-}
-
-// predict returns the best tag of word i after prev; a name's later word cannot follow an outside word
-// or punctuation.
-func (t *Tagger) predict(s *sentence, i int, prev uint8) uint8 {
-	if s.plainWord(i) {
-		s.feats, s.scores = s.feats[:0], [nTags]float32{}
-		return tagO
-	}
-	s.static(i)
-	a, b, c := s.dynamic(i, prev)
-	s.feats = append(s.feats, a, b, c)
-	s.scores = [nTags]float32{}
-	t.m.score(s.feats, &s.scores)
-	best := tagO
-	for tag := tagB; tag < nTags; tag++ {
-		if tag == tagI && (prev == tagO || prev == tagStart || s.toks[i].Gap) {
-			continue
-		}
-		if s.scores[tag] > s.scores[best] {
-			best = tag
-		}
-	}
-	return best
 }

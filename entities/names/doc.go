@@ -1,8 +1,8 @@
 // Package names finds person names in running text, in Hindi (Devanagari), romanized Hindi and English,
 // so that the people facet can name people no gazetteer lists.
 //
-// It is a greedy left-to-right BIO tagger (begin, inside, outside a person's name) scored by an averaged
-// perceptron over hashed features (features.go): the folded word and its neighbours two either side,
+// It is a BIO tagger (begin, inside, outside a person's name), decoded by Viterbi and scored by an
+// averaged structured perceptron over hashed features (features.go): the folded word and its neighbours two either side,
 // prefixes and suffixes, word shape and Latin capitalisation, cue words (titles and roles such as श्री,
 // Mr, मंत्री; honorifics after a name such as जी, ji; verbs of saying such as कहा, said), and membership of
 // the word in first-name and surname lexicons in both scripts. Weights live in one flat []float32 table

@@ -64,10 +64,11 @@ type sentence struct {
 	cue    []uint8
 	feats  []uint32
 	tags   []uint8
-	margin []float32 // score of the chosen tag over outside's
-	rom    []byte    // a word's romanization
-	wh     []uint32  // each folded word's hash, so features combine rather than rehash words
-	scores [nTags]float32
+	margin []float32      // score of the chosen tag over outside's
+	rom    []byte         // a word's romanization
+	wh     []uint32       // each folded word's hash, so features combine rather than rehash words
+	loc    []local        // Viterbi: each word's tag scores after each previous tag
+	back   [][nTags]uint8 // Viterbi: each word's best previous tag for each tag
 }
 
 // prepare tokenizes text (when toks is nil) and fills the per-word tables.

@@ -8,7 +8,7 @@ type Example struct {
 	Names []Span
 }
 
-// Train fits an averaged perceptron to the examples over epochs passes, shuffling them with seed between
+// Train fits an averaged structured perceptron (scored by Viterbi decoding, as tagging is) to the examples over epochs passes, shuffling them with seed between
 // passes, and returns the averaged model. It is deterministic for the same input.
 func Train(examples []Example, lex *Lexicon, epochs int, seed uint64) *Model {
 	m := newModel()
@@ -39,14 +39,21 @@ func Train(examples []Example, lex *Lexicon, epochs int, seed uint64) *Model {
 			}
 			s.prepare(lex, ex.Text)
 			gold = goldTags(s.toks, ex.Names, gold[:0])
-			prev := tagStart
+			// Collins' structured perceptron: where the best sequence and the gold one differ in a word's
+			// tag or the tag before it, the gold word's features gain and the predicted one's lose
+			t.decode(s)
 			for i := range s.toks {
-				p := t.predict(s, i, prev)
-				if g := gold[i]; p != g {
-					update(s.feats, g, 1)
-					update(s.feats, p, -1)
+				gp, pp := tagStart, tagStart
+				if i > 0 {
+					gp, pp = gold[i-1], s.tags[i-1]
 				}
-				prev = p
+				if g, p := gold[i], s.tags[i]; (g != p || gp != pp) && !s.plainWord(i) {
+					s.static(i)
+					a, b, c := s.dynamic(i, gp)
+					update(append(s.feats, a, b, c), g, 1)
+					a, b, c = s.dynamic(i, pp)
+					update(append(s.feats, a, b, c), p, -1)
+				}
 				step++
 			}
 		}
