@@ -56,6 +56,7 @@ func hashBytes(h uint32, s []byte) uint32 {
 // sentence is what feature extraction reads of a tokenized text: each word folded into one buffer, and
 // its shape, lexicon flags and cue class.
 type sentence struct {
+	text   string // what toks index
 	toks   []Token
 	fold   []byte
 	foff   []int32 // word i is fold[foff[i]:foff[i+1]]
@@ -73,6 +74,7 @@ type sentence struct {
 
 // prepare tokenizes text (when toks is nil) and fills the per-word tables.
 func (s *sentence) prepare(l *Lexicon, text string) {
+	s.text = text
 	s.fold, s.foff, s.shape, s.lex, s.cue, s.wh = s.fold[:0], s.foff[:0], s.shape[:0], s.lex[:0], s.cue[:0], s.wh[:0]
 	for _, t := range s.toks {
 		s.foff = append(s.foff, int32(len(s.fold)))

@@ -41,6 +41,7 @@ func TestFindNames(t *testing.T) {
 		{"Though the party lost, Rebuilding starts now.", nil, []string{"Though", "Rebuilding", "party"}},
 		{"Rahul said no.", nil, []string{"Rahul"}},
 		{"kal Modiji ne kaha", []string{"Modi"}, []string{"Modiji", "kal"}},
+		{"#Obama ne kaha ki #RightToPrivacy aur #BJP ka #Delhi", []string{"Obama"}, []string{"RightToPrivacy", "BJP", "Delhi"}},
 	} {
 		var got []string
 		for _, sp := range tg.Find(c.text, nil) {

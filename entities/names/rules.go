@@ -1,6 +1,10 @@
 package names
 
-import "github.com/newsearch/bilingual/analyzers/translit"
+import (
+	"unicode"
+
+	"github.com/newsearch/bilingual/analyzers/translit"
+)
 
 // Rules that judge a span the model proposes, for text the model learned little about. The model was
 // trained on Hindi news, written and romanized; Latin text at large (English news, tweets) capitalizes
@@ -15,8 +19,10 @@ func (s *sentence) plausible(l *Lexicon, from, to int, score, sure float32) bool
 			return false
 		}
 		if s.toks[i].Mark != 0 {
-			// a handle or hashtag is one token: it must be a known name or spell one ("rahulgandhi")
-			return from == to && s.segments(l, i)
+			// a handle or hashtag is one token: it must be a known name or spell one ("rahulgandhi"),
+			// or be one word capitalized as a name is that reads as one to the model as surely as
+			// an unsupported Latin name must ("#Obama", "#Dhoni"; not "#BJP", "#RightToPrivacy")
+			return from == to && (s.segments(l, i) || score >= sure && titleWord(s.text[s.toks[i].Start:s.toks[i].End]))
 		}
 	}
 	if to > from+3 {
@@ -200,4 +206,17 @@ func (s *sentence) jiName(l *Lexicon, i int) (end int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// titleWord reports whether w is one Latin word of three letters or more in title case: a capital, then
+// only lower-case letters.
+func titleWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if n == 0 && !unicode.IsUpper(r) || n > 0 && !unicode.IsLower(r) || r >= 0x0900 && r <= 0x097F {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
