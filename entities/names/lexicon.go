@@ -30,6 +30,9 @@ var cuesTXT string
 //go:embed data/candidate_names.txt
 var candidateNamesTXT string
 
+//go:embed data/world_leaders.txt
+var worldLeadersTXT string
+
 // Lexicon holds the first names and surnames a tagger knows, in both scripts, and its cue words.
 type Lexicon struct {
 	words map[string]uint8
@@ -38,20 +41,23 @@ type Lexicon struct {
 }
 
 // NewLexicon builds a lexicon from full names (a gazetteer's people, in either script) and the embedded
-// list of words of 2014 Lok Sabha candidates' names (data/candidate_names.txt).
+// lists of 2014 Lok Sabha candidates' names (data/candidate_names.txt) and of world leaders
+// (data/world_leaders.txt).
 func NewLexicon(fullNames []string) *Lexicon {
 	l := &Lexicon{words: map[string]uint8{}, uses: map[string][2]int{}, cues: map[string]uint8{}}
 	for _, n := range fullNames {
 		l.addName(n)
 	}
-	sc := bufio.NewScanner(strings.NewReader(candidateNamesTXT))
-	for sc.Scan() {
-		if t := sc.Text(); t != "" && !strings.HasPrefix(t, "#") {
-			l.addName(t)
+	for _, list := range []string{candidateNamesTXT, worldLeadersTXT} {
+		sc := bufio.NewScanner(strings.NewReader(list))
+		for sc.Scan() {
+			if t := sc.Text(); t != "" && !strings.HasPrefix(t, "#") {
+				l.addName(t)
+			}
 		}
 	}
 	classes := map[string]uint8{"title": cueTitle, "after": cueAfter, "say": cueSay, "org": cueOrg, "func": cueFunc}
-	sc = bufio.NewScanner(strings.NewReader(cuesTXT))
+	sc := bufio.NewScanner(strings.NewReader(cuesTXT))
 	for sc.Scan() {
 		t := sc.Text()
 		if t == "" || strings.HasPrefix(t, "#") {
