@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/newsearch/bilingual/articles"
 	"github.com/newsearch/bilingual/entities"
 )
 
@@ -113,7 +114,7 @@ func (s *Searcher) Entities(title string, titleIsLead bool, body string) []Entit
 		a.Title = title
 	}
 	skip := len(a.Text()) - len(body) // the title and the blank line after it
-	res := extract(s.ext, a.Title, body, time.Time{})
+	res := extract(s.ext, a.Title, body, articles.Furniture(body), time.Time{})
 	ms := append(slices.Clone(res.Mentions), res.PlaceMentions...)
 	slices.SortStableFunc(ms, func(x, y entities.Mention) int { return x.Start - y.Start })
 	out := []Entity{}

@@ -27,6 +27,7 @@ type indexedDoc struct {
 	KeyEn    string    `json:"key_en,omitempty"`
 	Title    string    `json:"title,omitempty"`
 	Lead     bool      `json:"title_lead,omitempty"` // Title is the body's lead: the article had none
+	Furn     bool      `json:"furniture,omitempty"`  // Body holds page furniture (articles.Furniture)
 	Body     string    `json:"body"`
 	URL      string    `json:"url,omitempty"`
 	Source   string    `json:"source,omitempty"`
@@ -91,10 +92,12 @@ func (p *preparer) prepare(d articles.Document) (indexedDoc, []entities.Person) 
 	out.KeyHi += " " + out.TitleHi
 	out.KeyEn = out.TitleEn + " " + out.BodyEn
 	out.Lang = analyzers.DocumentLanguage(append(bodyRuns, titleRuns...))
+	furniture := articles.Furniture(d.Body)
+	out.Furn = len(furniture) > 0
 	if x == nil {
 		return out, nil
 	}
-	res := extract(x, d.Title, d.Body, d.Date)
+	res := extract(x, d.Title, d.Body, furniture, d.Date)
 	out.People, out.Parties = res.People, res.Parties
 	out.Places = res.Places
 	if d.Date.IsZero() && !res.Published.IsZero() {
@@ -106,11 +109,12 @@ func (p *preparer) prepare(d articles.Document) (indexedDoc, []entities.Person) 
 	return out, res.Unknown
 }
 
-// extract runs x on an article with its page furniture blanked out
-// (articles.Furniture), so a footer of other stories' headlines names no one
-// in this one; offsets stay offsets into title and body.
-func extract(x *entities.Extractor, title, body string, published time.Time) entities.Result {
-	return x.Extract(entities.Article{Title: title, Body: articles.Blank(body, articles.Furniture(body)), Published: published})
+// extract runs x on an article with its page furniture (the spans
+// articles.Furniture found in body) blanked out, so a footer of other
+// stories' headlines names no one in this one; offsets stay offsets into
+// title and body.
+func extract(x *entities.Extractor, title, body string, furniture []articles.Span, published time.Time) entities.Result {
+	return x.Extract(entities.Article{Title: title, Body: articles.Blank(body, furniture), Published: published})
 }
 
 // addToBatch adds a prepared document to batch, and the names of the

@@ -168,7 +168,7 @@ func (s *Searcher) relax(p *planner, r Request, qi *QueryInfo, try func(k int) (
 }
 
 // hitFields are the stored fields a hit shows.
-var hitFields = []string{FieldTitle, FieldBody, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
+var hitFields = []string{FieldTitle, FieldBody, FieldFurniture, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
 
 // run searches req within r's filters, counting facets when count is set
 // and keeping one hit per duplicate cluster when collapse is: in one pass
@@ -242,7 +242,11 @@ func (s *Searcher) hit(h *search.DocumentMatch, terms []map[string]bool) Hit {
 			out.Date = t.Format(time.DateOnly)
 		}
 	}
-	out.Snippet = snippet(articles.WithoutFurniture(str(FieldBody)), s.words, terms, SnippetRunes)
+	body := str(FieldBody)
+	if furn, _ := h.Fields[FieldFurniture].(bool); furn {
+		body = articles.WithoutFurniture(body)
+	}
+	out.Snippet = snippet(body, s.words, terms, SnippetRunes)
 	out.TitleHTML = highlight(out.Title, s.words, terms)
 	return out
 }
