@@ -25,6 +25,7 @@ import (
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/internal/buildinfo"
 	"github.com/newsearch/bilingual/internal/envflags"
+	"github.com/newsearch/bilingual/internal/gctune"
 	"github.com/newsearch/bilingual/server"
 )
 
@@ -100,6 +101,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	// A bulk build allocates fast and keeps little: at the default GOGC=100
+	// the collector took a tenth of its CPU (peers REPEAT=10 profile); at 400
+	// the build ran 17% faster in wall time with a peak RSS of 1.1 GB instead
+	// of 0.6 GB. The soft limit bounds that trade on larger builds.
+	gctune.Apply(400, 3<<30)
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "indexer: %v\n", err)

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -25,6 +24,7 @@ import (
 	"github.com/newsearch/bilingual/index"
 	"github.com/newsearch/bilingual/internal/buildinfo"
 	"github.com/newsearch/bilingual/internal/envflags"
+	"github.com/newsearch/bilingual/internal/gctune"
 	"github.com/newsearch/bilingual/server"
 )
 
@@ -222,16 +222,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return serve(ctx, servers, log)
 }
 
-// tuneGC trades heap for CPU unless GOGC or GOMEMLIMIT say otherwise: the
-// heap is small beside the memory-mapped index, and at the default GOGC=100
-// the collector took about a tenth of a loaded server's CPU. The soft limit
-// makes it collect harder before the heap could grow past 1 GiB.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(300)
-		debug.SetMemoryLimit(1 << 30)
-	}
-}
+// tuneGC trades heap for CPU: the heap is small beside the memory-mapped
+// index, and at the default GOGC=100 the collector took about a tenth of a
+// loaded server's CPU. The soft limit keeps the heap under 1 GiB.
+func tuneGC() { gctune.Apply(300, 1<<30) }
 
 // newHTTPServer wraps h with the timeouts and header limit that keep slow or
 // hostile clients from holding connections or memory; timeout is the search
