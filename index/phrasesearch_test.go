@@ -1,0 +1,166 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/newsearch/bilingual/articles"
+)
+
+// phraseIndex indexes articles written from a few words, so that every
+// phrase of them stands in some articles, lies scattered in others and
+// repeats within one; "the" and "of" are English stop words, which leave
+// gaps in an analyzed phrase.
+func phraseIndex(t *testing.T) *Searcher {
+	t.Helper()
+	en := strings.Fields("death toll the of rises police delhi death toll")
+	hi := strings.Fields("मरने वालों की संख्या बढ़ी पुलिस दिल्ली संख्या")
+	rng := rand.New(rand.NewPCG(7, 17))
+	words := func(from []string, n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = from[rng.IntN(len(from))]
+		}
+		return strings.Join(w, " ")
+	}
+	var docs []articles.Document
+	for i := range 400 {
+		body := words(en, 3+rng.IntN(40)) + ". " + words(hi, 3+rng.IntN(40))
+		docs = append(docs, articles.Document{ID: fmt.Sprintf("d%03d", i), Title: words(en, 1+rng.IntN(6)), Body: body})
+	}
+	w, idx := newWriter(t)
+	if err := w.Write(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	return newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
+}
+
+// matches reads a searcher to its end, or, with step, advances it to every
+// step-th document number: what filtered and split searches do.
+func matches(t *testing.T, s search.Searcher, r index.IndexReader, step uint64) []string {
+	t.Helper()
+	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	var out []string
+	for target := uint64(0); ; target += step {
+		var d *search.DocumentMatch
+		var err error
+		if step == 0 {
+			d, err = s.Next(ctx)
+		} else {
+			d, err = s.Advance(ctx, index.NewIndexInternalID(nil, target))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d == nil {
+			return out
+		}
+		n := d.IndexInternalID.Value()
+		out = append(out, fmt.Sprintf("%d:%x", n, d.Score)) // the score's exact bits
+		target = max(target, n)
+		ctx.DocumentMatchPool.Put(d)
+	}
+}
+
+// TestExactPhraseSearcherIsBleves checks that phrases searched without
+// location maps find exactly Bleve's documents with exactly its scores,
+// alone, in a disjunction (where a parent sets the query norm), and when
+// advanced.
+func TestExactPhraseSearcherIsBleves(t *testing.T) {
+	s := phraseIndex(t)
+	ai, err := s.Index().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	m := s.Index().Mapping()
+	ctx := context.Background()
+	var qs []query.Query
+	for _, text := range []string{"death toll", "toll death", "death toll rises", "death of the police", "the death", "police the", "death death", "toll toll toll", "delhi", "rises of delhi"} {
+		for _, field := range []string{FieldBodyEn, FieldTitleEn} {
+			q := bleve.NewMatchPhraseQuery(text)
+			q.SetField(field)
+			q.SetBoost(2)
+			qs = append(qs, q)
+		}
+	}
+	for _, terms := range [][]string{{"मर", "वाल", "संखय"}, {"संखय", "बढ"}, {"पुलिस", "दिलल"}, {"संखय", "संखय"}, {"वाल", "", "संखय"}} {
+		q := bleve.NewPhraseQuery(terms, FieldBodyHi)
+		q.SetBoost(0.5)
+		qs = append(qs, q)
+	}
+	found := 0
+	for _, q := range qs {
+		for _, wrap := range []func(query.Query) query.Query{
+			func(q query.Query) query.Query { return q },
+			func(q query.Query) query.Query { return bleve.NewDisjunctionQuery(q, bleve.NewTermQuery("police")) },
+		} {
+			want, got := wrap(q), withExactPhrases(wrap(q))
+			name := fmt.Sprintf("%#v", want)
+			for _, step := range []uint64{0, 37} {
+				ws, err := want.Searcher(ctx, r, m, search.SearcherOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				gs, err := got.Searcher(ctx, r, m, search.SearcherOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, ok := gs.(*exactPhraseSearcher); !ok && wrap(q) == q {
+					t.Fatalf("%s: searched by %T, not exactPhraseSearcher", name, gs)
+				}
+				w, g := matches(t, ws, r, step), matches(t, gs, r, step)
+				if strings.Join(w, " ") != strings.Join(g, " ") {
+					t.Errorf("%s step %d:\nBleve %v\nours  %v", name, step, w, g)
+				}
+				found += len(w)
+				ws.Close()
+				gs.Close()
+			}
+		}
+	}
+	t.Logf("%d matches compared", found)
+	if found < 500 {
+		t.Errorf("only %d matches in all: the phrases test too little", found)
+	}
+}
+
+// TestWithExactPhrasesLeavesThePlan checks that the rewrite builds new
+// composite nodes, so the plan's own tree, shared between relaxation levels,
+// is left as it was.
+func TestWithExactPhrasesLeavesThePlan(t *testing.T) {
+	p := bleve.NewMatchPhraseQuery("death toll")
+	d := bleve.NewDisjunctionQuery(p)
+	c := bleve.NewConjunctionQuery(d)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(c)
+	b.AddMustNot(bleve.NewPhraseQuery([]string{"a", "b"}, FieldBodyEn))
+	got := withExactPhrases(b).(*query.BooleanQuery)
+	if d.Disjuncts[0] != query.Query(p) {
+		t.Fatalf("the plan's disjunction was changed: %T", d.Disjuncts[0])
+	}
+	inner := got.Must.(*query.ConjunctionQuery).Conjuncts[0].(*query.ConjunctionQuery).Conjuncts[0].(*query.DisjunctionQuery)
+	if _, ok := inner.Disjuncts[0].(phraseQuery); !ok {
+		t.Errorf("rewritten phrase is %T", inner.Disjuncts[0])
+	}
+	if _, ok := got.MustNot.(*query.DisjunctionQuery).Disjuncts[0].(termsPhraseQuery); !ok {
+		t.Errorf("rewritten excluded phrase is %T", got.MustNot.(*query.DisjunctionQuery).Disjuncts[0])
+	}
+	fuzzy := bleve.NewMatchPhraseQuery("death toll")
+	fuzzy.SetFuzziness(1)
+	if _, ok := withExactPhrases(fuzzy).(*query.MatchPhraseQuery); !ok {
+		t.Errorf("a fuzzy phrase was rewritten")
+	}
+}
