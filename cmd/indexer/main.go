@@ -66,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted article or JSONL line in bytes")
 	scoring := fs.String("scoring", index.DefaultScoring, "scoring model for a new index: tf-idf or bm25")
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
+	noCompact := fs.Bool("no-compact", false, "leave a new index in the segments the build made instead of merging them into one")
 	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
 	serverURL := fs.String("server", "", "send the documents to the searchd at this URL instead of writing --index")
 	token := fs.String("token", "", "bearer token of searchd's write API, with --server (else $SEARCHD_ADMIN_TOKEN)")
@@ -145,6 +146,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 
+	// A build into an empty index is a bulk load, which ends merged into one
+	// segment (index.Compact); additions to an index leave merging to Bleve.
+	before, err := idx.DocCount()
+	if err != nil {
+		fmt.Fprintf(stderr, "indexer: %v\n", err)
+		return 2
+	}
+	compact := before == 0 && !*noCompact
+
 	began := time.Now()
 	prog := newProgress(stdout, !*quiet, began)
 	b := &index.Builder{Index: idx, Workers: *workers, BatchDocs: *batchDocs, BatchBytes: *batchMB << 20,
@@ -185,6 +195,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}, func(p articles.Problem) { fmt.Fprintln(stderr, p.Error()) })
 	close(docs)
 	res := <-done
+	if res.err == nil && ctx.Err() == nil && compact && res.st.Indexed > 0 {
+		res.err = index.Compact(ctx, idx)
+	}
 	prog.finish()
 
 	summary(stdout, res.st.Indexed, rs.Rejected, rs.Skipped, res.st.Bytes, began)

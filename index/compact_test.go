@@ -1,0 +1,61 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/newsearch/bilingual/articles"
+)
+
+// segments counts the segments of idx's current snapshot.
+func segments(t *testing.T, idx bleve.Index) int {
+	t.Helper()
+	ai, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	return len(r.(*scorch.IndexSnapshot).Segments())
+}
+
+// TestCompactMergesIntoOneSegment writes documents in several batches,
+// which leave several segments, and checks that Compact leaves one holding
+// every document, which a search still finds.
+func TestCompactMergesIntoOneSegment(t *testing.T) {
+	w, idx := newWriter(t)
+	for b := range 4 {
+		var docs []articles.Document
+		for i := range 25 {
+			docs = append(docs, articles.Document{ID: fmt.Sprintf("b%d-%02d", b, i), Title: "Lockdown extended", Body: fmt.Sprintf("Batch %d, article %d: the lockdown is extended in Delhi.", b, i)})
+		}
+		if err := w.Write(context.Background(), docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segments(t, idx); n < 2 {
+		t.Fatalf("%d segment before compacting: the test needs several", n)
+	}
+	if err := Compact(context.Background(), idx); err != nil {
+		t.Fatal(err)
+	}
+	if n := segments(t, idx); n != 1 {
+		t.Errorf("%d segments after compacting, want 1", n)
+	}
+	q := bleve.NewMatchQuery("lockdown")
+	q.SetField(FieldBodyEn)
+	res, err := idx.Search(bleve.NewSearchRequest(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 100 {
+		t.Errorf("lockdown finds %d of the 100 documents after compacting", res.Total)
+	}
+}
