@@ -12,10 +12,14 @@ import (
 	"github.com/blevesearch/bleve/v2/search/collector"
 )
 
-// splitMatches is how many matches (as the searcher estimates them) make a
-// relevance-ranked search worth splitting across cores: each part builds its
-// own searcher, which small queries would pay for.
-const splitMatches = 30000
+// splitMatches is how many matches (as the searcher estimates them: the sum
+// of its words' postings) make a relevance-ranked search worth splitting
+// across cores: each part builds its own searcher, which small queries would
+// pay for. At 10,000 rather than 30,000 the peers' queries, one at a time,
+// answered at a median 2.0 ms instead of 2.4 (in process, 94k articles);
+// under load nothing changes, since a search splits only over the cores
+// other searches leave idle.
+const splitMatches = 10000
 
 // part is one share of a search: its top hits and its tally.
 type part struct {
