@@ -24,52 +24,10 @@ import (
 // searches that way and finds the same documents with the same scores: a
 // phrase's score is the conjunction of its words', as in Bleve.
 
-// phraseQuery is a MatchPhraseQuery searched by exactPhraseSearcher.
+// phraseQuery is a MatchPhraseQuery searched by exactPhraseSearcher (see
+// fastSearchers for when).
 type phraseQuery struct {
 	*query.MatchPhraseQuery
-}
-
-// withExactPhrases returns q with every exact MatchPhraseQuery in it searched
-// by exactPhraseSearcher. It builds new composite nodes and leaves q as it
-// was, since a plan's leaves are shared between the levels relax tries.
-func withExactPhrases(q query.Query) query.Query {
-	switch q := q.(type) {
-	case *query.MatchPhraseQuery:
-		// The plan never sets auto fuzziness, which only the query's JSON
-		// would show.
-		if q.Fuzziness == 0 {
-			return phraseQuery{q}
-		}
-	case *query.PhraseQuery:
-		if q.Fuzziness == 0 {
-			return termsPhraseQuery{q}
-		}
-	case *query.ConjunctionQuery:
-		c := *q
-		c.Conjuncts = rewriteAll(q.Conjuncts)
-		return &c
-	case *query.DisjunctionQuery:
-		d := *q
-		d.Disjuncts = rewriteAll(q.Disjuncts)
-		return &d
-	case *query.BooleanQuery:
-		b := *q
-		for _, part := range []*query.Query{&b.Must, &b.Should, &b.MustNot} {
-			if *part != nil {
-				*part = withExactPhrases(*part)
-			}
-		}
-		return &b
-	}
-	return q
-}
-
-func rewriteAll(qs []query.Query) []query.Query {
-	out := make([]query.Query, len(qs))
-	for i, q := range qs {
-		out[i] = withExactPhrases(q)
-	}
-	return out
 }
 
 // Searcher analyzes the phrase as MatchPhraseQuery.Searcher does.

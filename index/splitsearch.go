@@ -49,7 +49,7 @@ type found struct {
 func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count, collapse bool) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
-	q := withExactPhrases(req.Query)
+	q := fastSearchers(req.Query)
 	newSearcher := func() (search.Searcher, error) {
 		sr, err := q.Searcher(ctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{})
 		if err != nil {
