@@ -31,7 +31,9 @@
 //     (correct.go); the operators then apply to concepts, and MinMatch says
 //     how many a match needs, one fewer at a time when nothing has them all;
 //   - facet counts come from the cache when it has them;
-//   - view.search (splitsearch.go) runs the text query once over a snapshot
+//   - view.search (splitsearch.go) runs the text query, its phrases and
+//     disjunctions given faster searchers with Bleve's scores (rewrite.go,
+//     phrasesearch.go, disjsearch.go), once over a snapshot
 //     of the in-memory facet columns (columns.go), in parts over ranges of
 //     document numbers when the query is broad; each part's filterSearcher
 //     (filtersearcher.go) applies the filters from the columns and feeds a
