@@ -32,9 +32,10 @@ type conceptQuery struct {
 
 // Searcher builds the children as DisjunctionQuery.Searcher does; more of
 // them than Bleve's slice searcher takes are left to Bleve's heap searcher,
-// whose sums run in another order.
+// whose sums run in another order, and unscored or explained searches to
+// Bleve's own.
 func (q conceptQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	if len(q.Disjuncts) > searcher.DisjunctionHeapTakeover || options.Score == "none" {
+	if len(q.Disjuncts) > searcher.DisjunctionHeapTakeover || options.Score == "none" || options.Explain {
 		return q.DisjunctionQuery.Searcher(ctx, r, m, options)
 	}
 	if breakdown, _ := ctx.Value(search.IncludeScoreBreakdownKey).(bool); breakdown {

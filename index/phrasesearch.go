@@ -32,7 +32,7 @@ type phraseQuery struct {
 
 // Searcher analyzes the phrase as MatchPhraseQuery.Searcher does.
 func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms {
+	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms || options.Explain {
 		return q.MatchPhraseQuery.Searcher(ctx, r, m, options)
 	}
 	field := q.FieldVal
@@ -62,7 +62,7 @@ type termsPhraseQuery struct {
 
 // Searcher takes one word a position, as PhraseQuery.Searcher does.
 func (q termsPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms {
+	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms || options.Explain {
 		return q.PhraseQuery.Searcher(ctx, r, m, options)
 	}
 	terms := make([][]string, len(q.Terms))
