@@ -34,7 +34,7 @@ func segments(t *testing.T, dir string) int {
 }
 
 // TestBulkBuildEndsInOneSegment checks that a build into a new index ends
-// merged into one segment, that --no-compact leaves the batches' segments,
+// merged into one segment, with no other segment files on disk, that --no-compact leaves the batches' segments,
 // and that an addition to an existing index leaves merging to Bleve.
 func TestBulkBuildEndsInOneSegment(t *testing.T) {
 	dir := t.TempDir()
@@ -56,6 +56,10 @@ func TestBulkBuildEndsInOneSegment(t *testing.T) {
 	}
 	fresh := filepath.Join(dir, "fresh")
 	build(fresh)
+	// The merged-away segments' files are gone too, not left for the next open.
+	if zaps, _ := filepath.Glob(filepath.Join(fresh, "store", "*.zap")); len(zaps) != 1 {
+		t.Errorf("a new index's store holds %d segment files, want 1: %v", len(zaps), zaps)
+	}
 	if n := segments(t, fresh); n != 1 {
 		t.Errorf("a new index has %d segments, want 1", n)
 	}
