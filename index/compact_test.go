@@ -11,8 +11,8 @@ import (
 	"github.com/newsearch/bilingual/articles"
 )
 
-// segments counts the segments of idx's current snapshot.
-func segments(t *testing.T, idx bleve.Index) int {
+// openSnapshot returns a reader of idx's current snapshot; the caller closes it.
+func openSnapshot(t *testing.T, idx bleve.Index) *scorch.IndexSnapshot {
 	t.Helper()
 	ai, err := idx.Advanced()
 	if err != nil {
@@ -22,8 +22,24 @@ func segments(t *testing.T, idx bleve.Index) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r.(*scorch.IndexSnapshot)
+}
+
+// snapshot returns a reader of idx's current snapshot, closed when the test ends.
+func snapshot(t *testing.T, idx bleve.Index) *scorch.IndexSnapshot {
+	t.Helper()
+	r := openSnapshot(t, idx)
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// segments counts the segments of idx's current snapshot, closing its
+// reader at once: Compact waits for the files no reader holds any more.
+func segments(t *testing.T, idx bleve.Index) int {
+	t.Helper()
+	r := openSnapshot(t, idx)
 	defer r.Close()
-	return len(r.(*scorch.IndexSnapshot).Segments())
+	return len(r.Segments())
 }
 
 // TestCompactMergesIntoOneSegment writes documents in several batches,

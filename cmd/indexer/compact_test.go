@@ -7,35 +7,24 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
-	"github.com/newsearch/bilingual/index"
 )
 
-// segments counts the segments of a closed index's latest snapshot.
-func segments(t *testing.T, dir string) int {
+// zapFiles counts the segment files in a closed index's store. Compact
+// removes the merged-away ones before the indexer exits, so this is the
+// number of segments.
+func zapFiles(t *testing.T, idx string) int {
 	t.Helper()
-	idx, err := index.Open(dir, index.BuildOptions{})
+	m, err := filepath.Glob(filepath.Join(idx, "store", "*.zap"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer idx.Close()
-	ai, err := idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := ai.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	return len(r.(*scorch.IndexSnapshot).Segments())
+	return len(m)
 }
 
 // TestBulkBuildEndsInOneSegment checks that a build into a new index ends
-// merged into one segment, with no other segment files on disk, that --no-compact leaves the batches' segments,
-// and that an addition to an existing index leaves merging to Bleve.
+// merged into one segment, with no other segment files left on disk, that
+// --no-compact leaves the batches' segments, and that an addition to an
+// existing index leaves merging to Bleve.
 func TestBulkBuildEndsInOneSegment(t *testing.T) {
 	dir := t.TempDir()
 	var b strings.Builder
@@ -53,23 +42,22 @@ func TestBulkBuildEndsInOneSegment(t *testing.T) {
 		if code := run(append(args, in), &out, &errb); code != 0 {
 			t.Fatalf("indexer %v: exit %d: %s", args, code, errb.String())
 		}
+		if !strings.Contains(out.String(), "indexed=60 ") {
+			t.Fatalf("indexer %v: %s", args, out.String())
+		}
 	}
 	fresh := filepath.Join(dir, "fresh")
 	build(fresh)
-	// The merged-away segments' files are gone too, not left for the next open.
-	if zaps, _ := filepath.Glob(filepath.Join(fresh, "store", "*.zap")); len(zaps) != 1 {
-		t.Errorf("a new index's store holds %d segment files, want 1: %v", len(zaps), zaps)
-	}
-	if n := segments(t, fresh); n != 1 {
-		t.Errorf("a new index has %d segments, want 1", n)
+	if n := zapFiles(t, fresh); n != 1 {
+		t.Errorf("a new index has %d segment files, want 1", n)
 	}
 	kept := filepath.Join(dir, "kept")
 	build(kept, "--no-compact")
-	if n := segments(t, kept); n < 2 {
-		t.Errorf("--no-compact left %d segment(s): the batches made several", n)
+	if n := zapFiles(t, kept); n < 2 {
+		t.Errorf("--no-compact left %d segment file(s): the batches made several", n)
 	}
 	build(kept)
-	if n := segments(t, kept); n < 2 {
-		t.Errorf("adding to an index compacted it into %d segment(s)", n)
+	if n := zapFiles(t, kept); n < 2 {
+		t.Errorf("adding to an index compacted it into %d segment file(s)", n)
 	}
 }
