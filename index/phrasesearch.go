@@ -83,9 +83,6 @@ func phraseSlots(tokens analysis.TokenStream) [][]string {
 	for _, t := range tokens {
 		first, last = min(first, t.Position), max(last, t.Position)
 	}
-	if last < first {
-		return nil
-	}
 	out := make([][]string, last-first+1)
 	for _, t := range tokens {
 		out[t.Position-first] = append(out[t.Position-first], string(t.Term))
@@ -105,9 +102,9 @@ type exactPhraseSearcher struct {
 // NewMultiPhraseSearcher does, so weights and scores are the same.
 func newExactPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]string, field string, boost float64, options search.SearcherOptions) (search.Searcher, error) {
 	options.IncludeTermVectors = true
-	var slots []search.Searcher
+	var slots, alts []search.Searcher
 	fail := func(err error) (search.Searcher, error) {
-		for _, s := range slots {
+		for _, s := range append(slots, alts...) {
 			_ = s.Close()
 		}
 		return nil, fmt.Errorf("phrase %q: %w", terms, err)
@@ -121,7 +118,7 @@ func newExactPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]
 			}
 			slots = append(slots, ts)
 		case len(slot) > 1:
-			var any []search.Searcher
+			alts = alts[:0]
 			for _, t := range slot {
 				if t == "" {
 					continue
@@ -130,13 +127,13 @@ func newExactPhraseSearcher(ctx context.Context, r index.IndexReader, terms [][]
 				if err != nil {
 					return fail(err)
 				}
-				any = append(any, ts)
+				alts = append(alts, ts)
 			}
-			d, err := searcher.NewDisjunctionSearcher(ctx, r, any, 1, options)
+			d, err := searcher.NewDisjunctionSearcher(ctx, r, alts, 1, options)
 			if err != nil {
 				return fail(err)
 			}
-			slots = append(slots, d)
+			slots, alts = append(slots, d), nil
 		}
 	}
 	must, err := searcher.NewConjunctionSearcher(ctx, r, slots, options)
@@ -201,7 +198,7 @@ func (s *exactPhraseSearcher) stands(d *search.DocumentMatch) bool {
 		first++
 	}
 	if first == len(s.terms) {
-		return true
+		return false // Bleve finds no locations, so no match, in a phrase of no words
 	}
 	for _, start := range d.FieldTermLocations {
 		if start.Field != s.field || !inSlot(s.terms[first], start.Term) {
