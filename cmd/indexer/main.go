@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	maxDoc := fs.Int("max-doc-bytes", articles.DefaultMaxDocBytes, "largest accepted article or JSONL line in bytes")
 	scoring := fs.String("scoring", index.DefaultScoring, "scoring model for a new index: tf-idf or bm25")
 	quiet := fs.BoolP("quiet", "q", false, "no progress line even on a terminal")
-	noCompact := fs.Bool("no-compact", false, "leave a new index in the segments the build made instead of merging them into one")
+	noCompact := fs.Bool("no-compact", false, "leave a new index in the segments the build made instead of merging them into one (builds of more than 250,000 documents always do)")
 	noExtract := fs.Bool("no-extract", false, "index text only: no people, parties or dates (for measuring extraction's cost)")
 	serverURL := fs.String("server", "", "send the documents to the searchd at this URL instead of writing --index")
 	token := fs.String("token", "", "bearer token of searchd's write API, with --server (else $SEARCHD_ADMIN_TOKEN)")
@@ -104,9 +104,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// A bulk build allocates fast and keeps little: at the default GOGC=100
 	// the collector took a tenth of its CPU (peers REPEAT=10 profile); at 400
-	// the build ran 17% faster in wall time with a peak RSS of 1.1 GB instead
-	// of 0.6 GB. The soft limit bounds that trade on larger builds.
-	gctune.Apply(400, 3<<30)
+	// the build ran 17% faster in wall time with a peak RSS of 1.2 GB instead
+	// of 0.6 GB. The soft limit bounds that trade on larger builds, above the
+	// live heap of a million articles (about 0.5 GB at 200,000), so that the
+	// collector does not run without pause to stay under it.
+	gctune.Apply(400, 4<<30)
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "indexer: %v\n", err)
@@ -147,7 +149,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}()
 
 	// A build into an empty index is a bulk load, which ends merged into one
-	// segment (index.Compact); additions to an index leave merging to Bleve.
+	// segment (index.Compact) unless it is large; additions to an index leave
+	// merging to Bleve.
 	before, err := idx.DocCount()
 	if err != nil {
 		fmt.Fprintf(stderr, "indexer: %v\n", err)
@@ -195,7 +198,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}, func(p articles.Problem) { fmt.Fprintln(stderr, p.Error()) })
 	close(docs)
 	res := <-done
-	if res.err == nil && ctx.Err() == nil && compact && res.st.Indexed > 0 {
+	if res.err == nil && ctx.Err() == nil && compact && res.st.Indexed > 0 && res.st.Indexed <= index.CompactMaxDocs {
 		res.err = index.Compact(ctx, idx)
 	}
 	prog.finish()
