@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -57,10 +59,9 @@ func (v *view) collapse(hits search.DocumentMatchCollection) search.DocumentMatc
 }
 
 // copies counts, for each hit shown, the other members of its cluster that
-// matched and passed the filters (marked in matched, one bitset per part of
-// the search): the cluster's members are the postings of its id in the dup
+// matched and passed the filters (marked in matched): the cluster's members are the postings of its id in the dup
 // field, a few per cluster, so this costs no second search.
-func (v *view) copies(ctx context.Context, hits []*search.DocumentMatch, matched [][]uint64) (map[string]int, error) {
+func (v *view) copies(ctx context.Context, hits []*search.DocumentMatch, matched *roaring.Bitmap) (map[string]int, error) {
 	out := map[string]int{}
 	for _, h := range hits {
 		c := clusterOf(h)
@@ -74,12 +75,8 @@ func (v *view) copies(ctx context.Context, hits []*search.DocumentMatch, matched
 		n := 0
 		var tf *index.TermFieldDoc
 		for tf, err = tfr.Next(nil); err == nil && tf != nil; tf, err = tfr.Next(nil) {
-			num := tf.ID.Value()
-			for _, m := range matched {
-				if num>>6 < uint64(len(m)) && m[num>>6]&(1<<(num&63)) != 0 {
-					n++
-					break
-				}
+			if num := tf.ID.Value(); num <= math.MaxUint32 && matched.Contains(uint32(num)) {
+				n++
 			}
 		}
 		tfr.Close()

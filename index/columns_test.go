@@ -37,7 +37,7 @@ func bothWays(t *testing.T, s *Searcher, r Request) (fromColumns, fromBleve stri
 	s.resolve(&r)
 	p, _ := planned(t, s, r.Q)
 	text := p.query(s.match.required(p.concepts(), r.Op, p.question))
-	f, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, true, false)
+	f, err := c.search(ctx, s, bleve.NewSearchRequestOptions(text, 10, 0, false), r, runOptions{count: true})
 	c.close()
 	if err != nil {
 		t.Fatal(err)

@@ -25,9 +25,12 @@ import (
 // numbers as integers and leaving out of every step the children that
 // match nothing, which still count in that share.
 
-// conceptQuery is a DisjunctionQuery searched by conceptDisjunction.
+// conceptQuery is a DisjunctionQuery searched by conceptDisjunction. A top
+// one is the whole query, whose score is a match's: a pruned search can
+// then tell what it must reach.
 type conceptQuery struct {
 	*query.DisjunctionQuery
+	top bool
 }
 
 // Searcher builds the children as DisjunctionQuery.Searcher does; more of
@@ -69,6 +72,9 @@ func (q conceptQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	c.SetQueryNorm(1.0 / math.Sqrt(sum))
 	c.currs = make([]*search.DocumentMatch, len(c.live))
 	c.at = make([]uint64, len(c.live))
+	if pr, ok := ctx.Value(prunerKey{}).(*pruner); ok && q.top && c.min <= 1 {
+		c.prune = pr.add(c)
+	}
 	return c, nil
 }
 
@@ -76,7 +82,8 @@ func (q conceptQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 const exhausted = math.MaxUint64
 
 // conceptDisjunction finds the documents at least min of its children
-// match (one when min is 0).
+// match (one when min is 0). In a pruned search (prune.go) it leaves lazy
+// the children that cannot lift a document above the page's floor alone.
 type conceptDisjunction struct {
 	all      searcher.OrderedSearcherList // every child, in Bleve's order
 	live     []search.Searcher            // those that match something, in the same order
@@ -86,6 +93,7 @@ type conceptDisjunction struct {
 	matching []int                   // the live children at the lowest document
 	others   []*search.DocumentMatch // scratch: the matches merged into the first
 	started  bool
+	prune    *conceptPrune // nil: every match is scored
 }
 
 func (c *conceptDisjunction) start(ctx *search.SearchContext) error {
@@ -95,7 +103,6 @@ func (c *conceptDisjunction) start(ctx *search.SearchContext) error {
 		}
 	}
 	c.started = true
-	c.lowest()
 	return nil
 }
 
@@ -118,12 +125,13 @@ func (c *conceptDisjunction) step(ctx *search.SearchContext, i int, id index.Ind
 	return nil
 }
 
-// lowest finds the live children at the lowest current document.
+// lowest finds the children that are not lazy at the lowest current document.
 func (c *conceptDisjunction) lowest() {
 	low := uint64(exhausted)
 	c.matching = c.matching[:0]
 	for i, at := range c.at {
 		switch {
+		case c.prune.isLazy(i):
 		case at < low:
 			low = at
 			c.matching = append(c.matching[:0], i)
@@ -140,22 +148,50 @@ func (c *conceptDisjunction) Next(ctx *search.SearchContext) (*search.DocumentMa
 			return nil, err
 		}
 	}
-	var rv *search.DocumentMatch
-	for rv == nil && len(c.matching) > 0 {
-		if len(c.matching) >= c.min {
-			rv = c.score()
+	for {
+		if done, err := c.prune.update(c); done || err != nil {
+			return nil, err
 		}
-		for _, i := range c.matching {
-			if c.currs[i] != rv {
-				ctx.DocumentMatchPool.Put(c.currs[i])
+		c.lowest()
+		if len(c.matching) == 0 {
+			return nil, nil
+		}
+		if c.prune.anyLazy() {
+			if c.prune.hopeless(c) {
+				if err := c.stepMatching(ctx, nil); err != nil {
+					return nil, err
+				}
+				continue
 			}
-			if err := c.step(ctx, i, nil); err != nil {
+			if err := c.prune.catchUp(ctx, c); err != nil {
 				return nil, err
 			}
 		}
-		c.lowest()
+		var rv *search.DocumentMatch
+		if len(c.matching) >= c.min {
+			rv = c.score()
+		}
+		if err := c.stepMatching(ctx, rv); err != nil {
+			return nil, err
+		}
+		if rv != nil {
+			return rv, nil
+		}
 	}
-	return rv, nil
+}
+
+// stepMatching moves the matching children on, handing their matches
+// other than kept back to the pool.
+func (c *conceptDisjunction) stepMatching(ctx *search.SearchContext, kept *search.DocumentMatch) error {
+	for _, i := range c.matching {
+		if c.currs[i] != kept {
+			ctx.DocumentMatchPool.Put(c.currs[i])
+		}
+		if err := c.step(ctx, i, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // score is DisjunctionQueryScorer.Score over the matching children.
@@ -173,7 +209,8 @@ func (c *conceptDisjunction) score() *search.DocumentMatch {
 	return rv
 }
 
-// Advance returns the first document at or after id enough children match.
+// Advance returns the first document at or after id enough children match;
+// lazy children catch up only with the documents the others find.
 func (c *conceptDisjunction) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
 	if !c.started {
 		if err := c.start(ctx); err != nil {
@@ -182,7 +219,7 @@ func (c *conceptDisjunction) Advance(ctx *search.SearchContext, id index.IndexIn
 	}
 	target := id.Value()
 	for i, at := range c.at {
-		if at == exhausted || at >= target {
+		if at == exhausted || at >= target || c.prune.isLazy(i) {
 			continue
 		}
 		ctx.DocumentMatchPool.Put(c.currs[i])
@@ -190,7 +227,6 @@ func (c *conceptDisjunction) Advance(ctx *search.SearchContext, id index.IndexIn
 			return nil, err
 		}
 	}
-	c.lowest()
 	return c.Next(ctx)
 }
 

@@ -19,6 +19,46 @@ func TestConceptDisjunctionIsBleves(t *testing.T) {
 	r := snapshot(t, s.Index())
 	m := s.Index().Mapping()
 	rng := rand.New(rand.NewPCG(3, 5))
+	leaf := randomLeaves(rng)
+	compared := 0
+	for i := range 300 {
+		var kids []query.Query
+		for range 1 + rng.IntN(9) {
+			kids = append(kids, leaf(0))
+		}
+		var q query.Query = bleve.NewDisjunctionQuery(kids...)
+		switch i % 3 {
+		case 1:
+			q = bleve.NewConjunctionQuery(q, bleve.NewDisjunctionQuery(leaf(0), leaf(0)))
+		case 2:
+			b := bleve.NewBooleanQuery()
+			b.AddMust(q)
+			b.AddMustNot(leaf(0))
+			q = b
+		}
+		for _, step := range []uint64{0, 23} {
+			n, _ := sameAsBleve(t, r, m, q, step)
+			compared += n
+		}
+		// With the words' peaks at hand, as in a pruned search, one-word
+		// leaves are boundedTerms: the same matches and scores still.
+		n, _ := sameAsBleve(t, r, m, q, 0, withPeaks(t, r))
+		compared += n
+		if t.Failed() {
+			t.Fatalf("query %d differs", i)
+		}
+	}
+	t.Logf("%d matches compared", compared)
+	if compared < 5000 {
+		t.Errorf("only %d matches in all: the trees test too little", compared)
+	}
+}
+
+// randomLeaves returns a maker of random query trees of words (some in no
+// document, some in both fields; terms, and matches of one or two words),
+// disjunctions needing 0 to 3 of their children and conjunctions, over
+// phraseIndex's words.
+func randomLeaves(rng *rand.Rand) func(depth int) query.Query {
 	words := strings.Fields("death toll rises police delhi absent मर वाल संखय पुलिस")
 	fields := []string{FieldBodyEn, FieldTitleEn, FieldBodyHi}
 	var leaf func(depth int) query.Query
@@ -51,32 +91,5 @@ func TestConceptDisjunctionIsBleves(t *testing.T) {
 			return tq
 		}
 	}
-	compared := 0
-	for i := range 300 {
-		var kids []query.Query
-		for range 1 + rng.IntN(9) {
-			kids = append(kids, leaf(0))
-		}
-		var q query.Query = bleve.NewDisjunctionQuery(kids...)
-		switch i % 3 {
-		case 1:
-			q = bleve.NewConjunctionQuery(q, bleve.NewDisjunctionQuery(leaf(0), leaf(0)))
-		case 2:
-			b := bleve.NewBooleanQuery()
-			b.AddMust(q)
-			b.AddMustNot(leaf(0))
-			q = b
-		}
-		for _, step := range []uint64{0, 23} {
-			n, _ := sameAsBleve(t, r, m, q, step)
-			compared += n
-		}
-		if t.Failed() {
-			t.Fatalf("query %d differs", i)
-		}
-	}
-	t.Logf("%d matches compared", compared)
-	if compared < 5000 {
-		t.Errorf("only %d matches in all: the trees test too little", compared)
-	}
+	return leaf
 }

@@ -81,7 +81,7 @@ func (s *Searcher) each(ctx context.Context, r Request, chunk int, fn func(Recor
 	var total uint64
 	err = s.relax(p, r, &qi, func(k int) (uint64, error) {
 		req := bleve.NewSearchRequestOptions(p.query(k), 0, 0, false)
-		got, err := s.run(ctx, req, r, false, false)
+		got, err := s.run(ctx, req, r, runOptions{})
 		if err != nil {
 			return 0, err
 		}
@@ -151,7 +151,7 @@ func (s *Searcher) exportChunk(ctx context.Context, req *bleve.SearchRequest, r 
 		return nil, nil, time.Time{}, err
 	}
 	defer release()
-	got, err := s.run(ctx, req, r, false, false)
+	got, err := s.run(ctx, req, r, runOptions{})
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}

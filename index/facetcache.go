@@ -7,24 +7,37 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // FacetCacheSize is how many distinct queries' facet counts a Searcher keeps.
 // Counting facets visits every matching document, which dominates broad
 // queries; the cache makes repeated ones (the empty query, a filter clicked
-// in the sidebar, paging) cost only their top hits.
+// in the sidebar, paging) cost only their top hits, found by a pruned
+// search (prune.go).
 const FacetCacheSize = 512
 
-// facetCache holds exact facet counts by query and filters. Writes purge it,
-// so a cached count is never stale.
+// counts are what a search counted over all its matches: with them, the
+// same search again needs only its page.
+type counts struct {
+	facets *Facets
+	total  uint64
+	// matched holds the matches that pass the filters, so a collapsed
+	// page's copies can be counted; nil when the search did not collapse.
+	matched  *roaring.Bitmap
+	matching Matching // the concepts the matches needed, as relax chose
+}
+
+// facetCache holds exact counts by query and filters. Writes purge it, so a
+// cached count is never stale.
 type facetCache struct {
-	lru          *lru.Cache[string, *Facets]
+	lru          *lru.Cache[string, *counts]
 	hits, misses atomic.Uint64
 }
 
 func newFacetCache(size int) *facetCache {
-	c, err := lru.New[string, *Facets](size)
+	c, err := lru.New[string, *counts](size)
 	if err != nil {
 		panic(err) // only for a size below 1, which is ours to choose
 	}
@@ -60,7 +73,7 @@ func (c *facetCache) key(gen uint64, r Request) string {
 	return b.String()
 }
 
-func (c *facetCache) get(key string) (*Facets, bool) {
+func (c *facetCache) get(key string) (*counts, bool) {
 	f, ok := c.lru.Get(key)
 	if ok {
 		c.hits.Add(1)
@@ -70,7 +83,7 @@ func (c *facetCache) get(key string) (*Facets, bool) {
 	return f, ok
 }
 
-func (c *facetCache) add(key string, f *Facets) { c.lru.Add(key, f) }
+func (c *facetCache) add(key string, f *counts) { c.lru.Add(key, f) }
 
 func (c *facetCache) purge() { c.lru.Purge() }
 

@@ -28,6 +28,7 @@ type groupTop struct {
 	cluster func(num uint64) uint64              // a match's cluster key; 0: none, a cluster of its own
 	after   *search.DocumentMatch                // search_after: only matches ranked after it count
 	pool    *search.DocumentMatchPool
+	pr      *pruner // in a pruned search, told the worst kept cluster's score
 
 	items []grouped // a heap by rank, worst first
 	at    map[uint64]int
@@ -97,6 +98,9 @@ func (g *groupTop) add(d *search.DocumentMatch) {
 			g.pool.Put(g.items[i].d)
 			g.items[i].d = d
 			heap.Fix(g, i)
+			if len(g.items) >= g.n {
+				g.pr.raise(g.items[0].d.Score)
+			}
 		} else {
 			g.pool.Put(d)
 		}
@@ -107,6 +111,9 @@ func (g *groupTop) add(d *search.DocumentMatch) {
 		g.pool.Put(worst.d)
 	}
 	heap.Push(g, grouped{d: d, key: key})
+	if len(g.items) >= g.n {
+		g.pr.raise(g.items[0].d.Score)
+	}
 }
 
 // The heap.Interface of groupTop, keeping at in step with items.

@@ -107,7 +107,7 @@ func TestCollapseColumnsMatchBleve(t *testing.T) {
 				after = first.res.Hits[2].Sort
 			}
 			v := columnsView(t, s)
-			got, err := v.search(ctx, s, newRequest(), r, false, true)
+			got, err := v.search(ctx, s, newRequest(), r, runOptions{collapse: true})
 			v.close()
 			if err != nil {
 				t.Fatal(err)

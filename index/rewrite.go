@@ -3,12 +3,16 @@ package index
 import "github.com/blevesearch/bleve/v2/search/query"
 
 // fastSearchers returns q with its exact phrases searched by
-// exactPhraseSearcher (phrasesearch.go) and its disjunctions by
-// conceptDisjunction (disjsearch.go): the same matches with the same score
-// bits as Bleve's own searchers, found with less work. It builds new
+// exactPhraseSearcher (phrasesearch.go), its disjunctions by
+// conceptDisjunction (disjsearch.go) and its one-word leaves by
+// boundedTerm (bounds.go): the same matches with the same score bits as
+// Bleve's own searchers, found with less work. A concept that is the whole
+// query is marked top, for pruning (prune.go). It builds new
 // composite nodes and leaves q as it was, since a plan's leaves are shared
 // between the levels relax tries.
-func fastSearchers(q query.Query) query.Query {
+func fastSearchers(q query.Query) query.Query { return fast(q, true) }
+
+func fast(q query.Query, top bool) query.Query {
 	switch q := q.(type) {
 	case *query.MatchPhraseQuery:
 		// The plan never sets auto fuzziness, which only the query's JSON
@@ -20,20 +24,26 @@ func fastSearchers(q query.Query) query.Query {
 		if q.Fuzziness == 0 {
 			return termsPhraseQuery{q}
 		}
+	case *query.MatchQuery:
+		if q.Fuzziness == 0 {
+			return matchLeaf{q}
+		}
+	case *query.TermQuery:
+		return termLeaf{q}
 	case *query.DisjunctionQuery:
 		d := *q
-		d.Disjuncts = fastAll(q.Disjuncts)
-		return conceptQuery{&d}
+		d.Disjuncts = fastAll(q.Disjuncts, false)
+		return conceptQuery{&d, top}
 	case *query.ConjunctionQuery:
 		c := *q
-		c.Conjuncts = fastAll(q.Conjuncts)
+		c.Conjuncts = fastAll(q.Conjuncts, false)
 		return &c
 	case *query.BooleanQuery:
 		// Bleve's Boolean reads its parts through the Query interface.
 		b := *q
 		for _, part := range []*query.Query{&b.Must, &b.Should, &b.MustNot} {
 			if *part != nil {
-				*part = fastSearchers(*part)
+				*part = fast(*part, false)
 			}
 		}
 		return &b
@@ -41,10 +51,10 @@ func fastSearchers(q query.Query) query.Query {
 	return q
 }
 
-func fastAll(qs []query.Query) []query.Query {
+func fastAll(qs []query.Query, top bool) []query.Query {
 	out := make([]query.Query, len(qs))
 	for i, q := range qs {
-		out[i] = fastSearchers(q)
+		out[i] = fast(q, top)
 	}
 	return out
 }

@@ -98,22 +98,29 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		return req
 	}
 	cacheKey := s.facets.key(s.gen.Load(), r)
-	facets, cached := s.facets.get(cacheKey)
+	known, cached := s.facets.get(cacheKey)
 	var got *found
-	err = s.relax(p, r, &qi, func(need int) (uint64, error) {
-		var err error
-		if got, err = s.run(ctx, newRequest(p.query(need)), r, !cached, collapsing); err != nil {
-			return 0, err
+	if cached {
+		// The matches were counted and relaxed before: only the page is needed.
+		if got, err = s.run(ctx, newRequest(p.query(known.matching.Required)), r, runOptions{collapse: collapsing, known: known}); err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
-		return got.res.Total, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		qi.Matching = known.matching
+	} else {
+		err = s.relax(p, r, &qi, func(need int) (uint64, error) {
+			var err error
+			if got, err = s.run(ctx, newRequest(p.query(need)), r, runOptions{count: true, collapse: collapsing}); err != nil {
+				return 0, err
+			}
+			return got.res.Total, nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Q, err)
+		}
+		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, matching: qi.Matching}
+		s.facets.add(cacheKey, known)
 	}
-	if !cached {
-		facets = got.facets
-		s.facets.add(cacheKey, facets)
-	}
+	facets := known.facets
 	res, page := got.res, got.res.Hits
 	terms := s.queryTerms(strings.Join(s.marked(p), " "))
 	out := &Response{
@@ -170,24 +177,31 @@ func (s *Searcher) relax(p *planner, r Request, qi *QueryInfo, try func(k int) (
 // hitFields are the stored fields a hit shows.
 var hitFields = []string{FieldTitle, FieldBody, FieldFurniture, FieldURL, FieldSource, FieldLang, FieldDate, FieldPeople, FieldParties, FieldDup}
 
-// run searches req within r's filters, counting facets when count is set
-// and keeping one hit per duplicate cluster when collapse is: in one pass
-// over the in-memory facet columns that filters, ranks, collapses and
-// counts, or, only if they cannot be read in time, with Bleve's filters and
-// facets.
-func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, count, collapse bool) (*found, error) {
+// runOptions say what a search counts and how it ranks.
+type runOptions struct {
+	count    bool // count the facets
+	collapse bool // keep one hit per duplicate cluster
+	// known, when set, holds the counts of this very search, which then
+	// needs only its page and may skip what cannot be on it.
+	known *counts
+}
+
+// run searches req within r's filters: in one pass over the in-memory facet
+// columns that filters, ranks, collapses and counts, or, only if they
+// cannot be read in time, with Bleve's filters and facets.
+func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	v, err := s.cols.view(ctx, s.live)
 	if err != nil {
 		return nil, err
 	}
 	if v != nil {
 		defer v.close()
-		return v.search(ctx, s, req, r, count, collapse)
+		return v.search(ctx, s, req, r, o)
 	}
-	if collapse {
-		return s.bleveCollapsed(ctx, req, r, count)
+	if o.collapse {
+		return s.bleveCollapsed(ctx, req, r, o.count)
 	}
-	res, facets, err := s.bleveSearch(ctx, req, r, count)
+	res, facets, err := s.bleveSearch(ctx, req, r, o.count)
 	if err != nil {
 		return nil, err
 	}

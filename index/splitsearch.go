@@ -7,9 +7,11 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // splitMatches is how many matches (as the searcher estimates them: the sum
@@ -32,78 +34,108 @@ type part struct {
 
 // found is what one search of the index found: the top hits, their total,
 // the facets when counted and, for a collapsing search, each shown hit's
-// copies among the matches.
+// copies among the matches and the matches themselves.
 type found struct {
-	res    *bleve.SearchResult
-	facets *Facets
-	copies map[string]int // by cluster: its other members that match
+	res     *bleve.SearchResult
+	facets  *Facets
+	copies  map[string]int  // by cluster: its other members that match
+	matched *roaring.Bitmap // of a collapsing search: the matches that pass the filters
 }
 
 // search runs req's query, which must carry no filters, once over the
 // snapshot: r's filters are applied from the columns, the top hits collected
-// with their stored fields, and, when count is set, every facet counted.
-// With collapse, the hits are the best-ranked match of each of the
+// with their stored fields, and, when o.count is set, every facet counted.
+// With o.collapse, the hits are the best-ranked match of each of the
 // best-ranked duplicate clusters (groupTop), and their copies are counted.
 // Broad relevance-ranked queries are searched in parts, one per core, over
-// ranges of document numbers, and the parts merged.
-func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, count, collapse bool) (*found, error) {
+// ranges of document numbers, and the parts merged. With o.known, a search
+// ranked by relevance alone is pruned (prune.go): it skips the matches that
+// cannot be on the page, and takes its total and matches from o.known.
+func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
-	q := fastSearchers(req.Query)
-	newSearcher := func() (search.Searcher, error) {
-		sr, err := q.Searcher(ctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{})
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	_, byScore := req.Sort[0].(*search.SortScore)
+	byScore = byScore && len(req.Sort) == 1
+	_, concept := req.Query.(*query.DisjunctionQuery)
+	prune := o.known != nil && byScore && req.SearchAfter == nil && concept && (!o.collapse || o.known.matched != nil)
+	var peaks *peakSource
+	if prune {
+		if peaks = v.peakSource(); peaks == nil {
+			prune = false
+		} else {
+			ctx = context.WithValue(ctx, peakSourceKey{}, peaks)
 		}
-		return sr, nil
 	}
-	first, err := newSearcher()
+	q := fastSearchers(req.Query)
+	newSearcher := func() (search.Searcher, *pruner, error) {
+		var pr *pruner
+		sctx := ctx
+		if prune {
+			pr = &pruner{}
+			sctx = context.WithValue(ctx, prunerKey{}, pr)
+		}
+		sr, err := q.Searcher(sctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		return sr, pr, nil
+	}
+	first, firstPruner, err := newSearcher()
 	if err != nil {
 		return nil, err
 	}
 	n := 1
-	if _, byScore := req.Sort[0].(*search.SortScore); byScore && len(req.Sort) == 1 && first.Count() >= uint64(s.splitMatches) {
+	if byScore && first.Count() >= uint64(s.splitMatches) {
 		n = max(1, s.splitParts/int(max(1, s.inflight.Load())))
 	}
 	docs := v.docs()
 	parts := make([]part, n)
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := &parts[i]
-			sr := first
-			if i > 0 {
-				if sr, p.err = newSearcher(); p.err != nil {
-					return
-				}
+	searchPart := func(i int) {
+		p := &parts[i]
+		sr, pr := first, firstPruner
+		if i > 0 {
+			if sr, pr, p.err = newSearcher(); p.err != nil {
+				return
 			}
-			defer sr.Close()
-			p.t = v.newTally(r, count)
-			f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
-			if i+1 < n {
-				f.end = docs * uint64(i+1) / uint64(n)
-			}
-			coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
-			if n == 1 {
-				coll = collector.NewTopNCollector(req.Size, req.From, req.Sort)
-			}
-			if req.SearchAfter != nil { // sorted by date, so never split
-				coll = collector.NewTopNCollectorAfter(req.Size, req.Sort, req.SearchAfter)
-			}
-			pctx := ctx
-			if collapse {
+		}
+		defer sr.Close()
+		p.t = v.newTally(r, o.count)
+		f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
+		if i+1 < n {
+			f.end = docs * uint64(i+1) / uint64(n)
+		}
+		coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
+		if n == 1 {
+			coll = collector.NewTopNCollector(req.Size, req.From, req.Sort)
+		}
+		if req.SearchAfter != nil { // sorted by date, so never split
+			coll = collector.NewTopNCollectorAfter(req.Size, req.Sort, req.SearchAfter)
+		}
+		pctx := ctx
+		switch {
+		case o.collapse:
+			if !prune {
 				p.t.matched = s.cols.bitset(docs)
-				g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
-				pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
 			}
-			if p.err = coll.Collect(pctx, f, v.reader); p.err == nil {
-				p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
-			}
-		}()
+			g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
+			g.pr = pr
+			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
+		case prune:
+			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, floorHandler(req.Size+req.From, pr))
+		}
+		if p.err = coll.Collect(pctx, f, v.reader); p.err == nil {
+			p.hits, p.total, p.maxScore = coll.Results(), coll.Total(), coll.MaxScore()
+		}
 	}
-	wg.Wait()
+	if n == 1 {
+		searchPart(0) // waking another goroutine costs a small search a twentieth of its time
+	} else {
+		var wg sync.WaitGroup
+		for i := range parts {
+			wg.Go(func() { searchPart(i) })
+		}
+		wg.Wait()
+	}
 	defer func() {
 		for _, p := range parts {
 			if p.t != nil {
@@ -120,6 +152,9 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		res.Total += p.total
 		res.MaxScore = max(res.MaxScore, p.maxScore)
 	}
+	if prune {
+		res.Total = o.known.total
+	}
 	if n > 1 {
 		// As one pass ranks: by score, ties by document number.
 		slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
@@ -128,7 +163,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			}
 			return cmp.Compare(a.IndexInternalID.Value(), b.IndexInternalID.Value())
 		})
-		if collapse {
+		if o.collapse {
 			// Each part kept the best of its clusters: keep the best part's.
 			res.Hits = v.collapse(res.Hits)
 		}
@@ -140,16 +175,21 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		}
 	}
 	out := &found{res: res}
-	if collapse {
-		matched := make([][]uint64, len(parts))
-		for i, p := range parts {
-			matched[i] = p.t.matched
+	if o.collapse {
+		if prune {
+			out.matched = o.known.matched
+		} else {
+			out.matched = roaring.New()
+			for _, p := range parts {
+				out.matched.Or(roaring.FromDense(p.t.matched, true))
+			}
+			out.matched.RunOptimize()
 		}
-		if out.copies, err = v.copies(ctx, res.Hits, matched); err != nil {
+		if out.copies, err = v.copies(ctx, res.Hits, out.matched); err != nil {
 			return nil, err
 		}
 	}
-	if count {
+	if o.count {
 		for _, p := range parts[1:] {
 			parts[0].t.merge(p.t)
 		}

@@ -1,0 +1,184 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// withPeaks is a context in which one-word leaves are boundedTerms over r's
+// segments, with no peaks known yet.
+func withPeaks(t *testing.T, r index.IndexReader) context.Context {
+	t.Helper()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("reader %T is no scorch snapshot", r)
+	}
+	ps := &peakSource{segs: snap.Segments()}
+	for range ps.segs {
+		ps.peaks = append(ps.peaks, &termPeaks{})
+	}
+	return context.WithValue(context.Background(), peakSourceKey{}, ps)
+}
+
+// scored reads every match of s as document number and score.
+func scored(t *testing.T, s search.Searcher, r index.IndexReader) map[uint64]float64 {
+	t.Helper()
+	out := map[uint64]float64{}
+	for _, m := range matches(t, s, r, 0) {
+		num, bits, _ := strings.Cut(m, ":")
+		n, err := strconv.ParseUint(num, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := strconv.ParseFloat(bits, 64) // hexadecimal: the exact bits
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[n] = f
+	}
+	return out
+}
+
+// TestPrunedConceptKeepsEveryCompetitor checks, on random concepts over
+// phraseIndex and floors at several ranks of their scores, that a pruned
+// concept returns every document scoring at or above the floor, each with
+// its unpruned score to the bit, returns nothing the unpruned one does not,
+// and skips documents: the pruning is both exact and at work.
+func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
+	s := phraseIndex(t)
+	r := snapshot(t, s.Index())
+	m := s.Index().Mapping()
+	rng := rand.New(rand.NewPCG(11, 13))
+	leaf := randomLeaves(rng)
+	full, kept := 0, 0
+	for i := range 200 {
+		var kids []query.Query
+		for range 2 + rng.IntN(8) {
+			kids = append(kids, leaf(1)) // shallow: the plan's concepts nest once
+		}
+		d := bleve.NewDisjunctionQuery(kids...)
+		d.SetMin(float64(rng.IntN(2)))
+		q := fastSearchers(d)
+		ctx := withPeaks(t, r)
+		us, err := q.Searcher(ctx, r, m, search.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := scored(t, us, r)
+		us.Close()
+		scores := slices.Sorted(func(yield func(float64) bool) {
+			for _, f := range want {
+				if !yield(f) {
+					return
+				}
+			}
+		})
+		if len(scores) < 10 {
+			continue
+		}
+		for _, rank := range []int{len(scores) / 2, len(scores) * 9 / 10, len(scores) - 1} {
+			floor := scores[rank]
+			pr := &pruner{floor: floor}
+			ps, err := q.Searcher(context.WithValue(ctx, prunerKey{}, pr), r, m, search.SearcherOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pr.concept == nil {
+				t.Fatalf("query %d: %T is not pruned", i, ps)
+			}
+			got := scored(t, ps, r)
+			ps.Close()
+			for n, f := range got {
+				if w, ok := want[n]; !ok || math.Float64bits(w) != math.Float64bits(f) {
+					t.Errorf("query %d, floor %v: document %d scored %v, unpruned %v (found %v)", i, floor, n, f, w, ok)
+				}
+			}
+			for n, f := range want {
+				if _, ok := got[n]; !ok && f >= floor {
+					t.Errorf("query %d, floor %v: document %d (%v) skipped", i, floor, n, f)
+				}
+			}
+			full += len(want)
+			kept += len(got)
+		}
+		if t.Failed() {
+			t.Fatalf("query %d: %#v", i, d)
+		}
+	}
+	t.Logf("pruned concepts returned %d of %d matches", kept, full)
+	if full < 5000 || kept > full*3/4 {
+		t.Errorf("pruned concepts returned %d of %d matches: too few to test, or too little skipped", kept, full)
+	}
+}
+
+// TestPrunedSearchIsTheCountingSearch checks that a search answered from
+// cached counts by a pruned pass shows what the first, counting, pass
+// showed: the same hits with the same scores, snippets and copies, the same
+// total and facets, across pages, filters, collapsing or not, and a search
+// split in parts.
+func TestPrunedSearchIsTheCountingSearch(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		s     *Searcher
+		reqs  []Request
+		split bool
+	}{
+		{name: "copies", s: copiesIndex(t), reqs: []Request{
+			{Q: "lockdown", Size: 3}, {Q: "lockdown", Size: 2, Offset: 4}, {Q: "lockdown", Size: 5, NoCollapse: true},
+			{Q: "lockdown OR flood", Size: 4}, {Q: "police", Size: 3, Sources: []string{"beta"}},
+			{Q: "harvest", Size: 1, Offset: 2, NoCollapse: true},
+		}},
+		{name: "words", s: phraseIndex(t), reqs: []Request{
+			{Q: "death", Size: 5}, {Q: "police", Size: 10}, {Q: "toll", Size: 3, Offset: 7},
+			{Q: "पुलिस", Size: 4}, {Q: "rises OR delhi", Size: 6, NoCollapse: true}, {Q: "संख्या", Size: 2},
+		}},
+		{name: "split", s: phraseIndex(t), split: true, reqs: []Request{
+			{Q: "death", Size: 5}, {Q: "delhi OR police", Size: 4, Offset: 2, NoCollapse: true},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.split {
+				tc.s.splitMatches, tc.s.splitParts = 1, 3
+			}
+			for _, r := range tc.reqs {
+				show := func() string {
+					res, err := tc.s.Search(ctx, r)
+					if err != nil {
+						t.Fatal(err)
+					}
+					res.TookMS = 0
+					b, err := json.Marshal(res)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return string(b)
+				}
+				counting := show()
+				hits, _ := tc.s.FacetCacheStats()
+				pruned := show()
+				if after, _ := tc.s.FacetCacheStats(); after != hits+1 {
+					t.Fatalf("%+v: the second search was not answered from the cache", r)
+				}
+				if counting != pruned {
+					t.Errorf("%+v:\ncounting %s\npruned   %s", r, counting, pruned)
+				}
+				if !strings.Contains(counting, `"id"`) {
+					t.Errorf("%+v: no hits, the case tests nothing: %s", r, counting)
+				}
+			}
+		})
+	}
+}
