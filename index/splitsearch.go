@@ -170,8 +170,8 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
 	}
 	for _, h := range res.Hits {
-		if err, _ := bleve.LoadAndHighlightFields(h, req, "", v.reader, nil); err != nil {
-			return nil, fmt.Errorf("search: load %s: %w", h.ID, err)
+		if err := v.loadHit(h, req); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
 	out := &found{res: res}
