@@ -38,7 +38,7 @@ type fieldTerm struct{ field, term string }
 
 // maxPeaks caps how many peaks a segment keeps; beyond it they are computed
 // again when needed, which costs time but never correctness.
-const maxPeaks = 1 << 16
+const maxPeaks = 1 << 14
 
 // peak returns the word's peak in the field of seg.
 func (p *termPeaks) peak(seg segment.Segment, field string, term []byte) (termPeak, error) {
@@ -187,7 +187,7 @@ type boundedTerm struct {
 // scoring model than TF-IDF it stays Bleve's searcher alone, whose most is
 // unknown.
 func bounded(ctx context.Context, r index.IndexReader, s search.Searcher, term []byte, field string, boost float64, options search.SearcherOptions) (search.Searcher, error) {
-	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms || options.Score == "none" {
+	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms || options.Score == "none" || s == nil {
 		return s, nil
 	}
 	if model, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok && model() != "" && model() != index.TFIDFScoring {

@@ -148,6 +148,9 @@ func TestPrunedSearchIsTheCountingSearch(t *testing.T) {
 		{name: "split", s: phraseIndex(t), split: true, reqs: []Request{
 			{Q: "death", Size: 5}, {Q: "delhi OR police", Size: 4, Offset: 2, NoCollapse: true},
 		}},
+		{name: "copies split", s: copiesIndex(t), split: true, reqs: []Request{
+			{Q: "lockdown", Size: 4}, {Q: "lockdown", Size: 3, Offset: 2}, {Q: "harvest OR flood", Size: 5},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.split {
