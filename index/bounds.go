@@ -230,7 +230,8 @@ func mostOf(s search.Searcher) (float64, error) {
 	case *boundedTerm:
 		return s.most()
 	case *conceptDisjunction:
-		// The share of children matching is at most 1.
+		// Only its live children can match, so the share matching is at
+		// most theirs.
 		var sum float64
 		for _, c := range s.live {
 			m, err := mostOf(c)
@@ -239,7 +240,7 @@ func mostOf(s search.Searcher) (float64, error) {
 			}
 			sum += m
 		}
-		return sum, nil
+		return sum * (float64(len(s.live)) / float64(len(s.all))), nil
 	}
 	return math.Inf(1), nil
 }
