@@ -175,7 +175,7 @@ func (q matchLeaf) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 // is given the same query norms, so that it can score the word's peak as
 // the searcher would score a document holding it.
 type boundedTerm struct {
-	search.Searcher
+	*searcher.TermSearcher
 	copy  *scorer.TermQueryScorer
 	field string
 	term  []byte
@@ -194,7 +194,8 @@ func bounded(ctx context.Context, r index.IndexReader, s search.Searcher, term [
 		return s, nil
 	}
 	ps, _ := ctx.Value(peakSourceKey{}).(*peakSource)
-	if ps == nil {
+	ts, ok := s.(*searcher.TermSearcher)
+	if ps == nil || !ok {
 		return s, nil
 	}
 	docs, err := r.DocCount()
@@ -203,11 +204,11 @@ func bounded(ctx context.Context, r index.IndexReader, s search.Searcher, term [
 		return nil, err
 	}
 	copy := scorer.NewTermQueryScorer(term, field, boost, docs, s.Count(), 0, options)
-	return &boundedTerm{Searcher: s, copy: copy, field: field, term: term, peaks: ps}, nil
+	return &boundedTerm{TermSearcher: ts, copy: copy, field: field, term: term, peaks: ps}, nil
 }
 
 func (b *boundedTerm) SetQueryNorm(norm float64) {
-	b.Searcher.SetQueryNorm(norm)
+	b.TermSearcher.SetQueryNorm(norm)
 	b.copy.SetQueryNorm(norm)
 }
 
