@@ -147,15 +147,7 @@ func (q matchLeaf) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 	if q.Fuzziness != 0 || options.Explain {
 		return q.MatchQuery.Searcher(ctx, r, m, options)
 	}
-	field := q.FieldVal
-	if field == "" {
-		field = m.DefaultSearchField()
-	}
-	name := q.Analyzer
-	if name == "" {
-		name = m.AnalyzerNameForPath(field)
-	}
-	a := m.AnalyzerNamed(name)
+	field, a := queryAnalyzer(m, q.FieldVal, q.Analyzer)
 	if a == nil {
 		return q.MatchQuery.Searcher(ctx, r, m, options)
 	}
