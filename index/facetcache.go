@@ -23,8 +23,9 @@ const FacetCacheSize = 512
 type counts struct {
 	facets *Facets
 	total  uint64
-	// matched holds the matches that pass the filters, so a collapsed
-	// page's copies can be counted; nil when the search did not collapse.
+	// matched holds the matches that pass the filters, which a search
+	// again visits alone (or prunes) and counts a collapsed page's copies
+	// among; nil when Bleve counted them (facet columns not yet read).
 	matched  *roaring.Bitmap
 	matching Matching // the concepts the matches needed, as relax chose
 }

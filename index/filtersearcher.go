@@ -1,6 +1,9 @@
 package index
 
 import (
+	"math"
+
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -20,15 +23,24 @@ import (
 // values); and it counts every facet, each without its own filter, for
 // matches the request's filters drop too, which a keep-or-drop function
 // cannot. Close, Count, Weight and the rest come from the embedded child.
+//
+// When the matches are known (a search counted before, facetcache.go), it
+// moves the child only to them, each by Advance: a conjunction, a phrase or
+// an exclusion then never visits a document that turns out not to match.
 type filterSearcher struct {
 	search.Searcher
 	t          *tally
 	start, end uint64
 	started    bool
+	known      roaring.IntPeekable // the matches left to visit; nil: not known
+	target     index.IndexInternalID
 }
 
 // Next returns the next match in range that passes the filters.
 func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if f.known != nil {
+		return f.nextKnown(ctx)
+	}
 	var dm *search.DocumentMatch
 	var err error
 	if !f.started && f.start > 0 {
@@ -45,6 +57,41 @@ func (f *filterSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 		}
 	}
 	return dm, err
+}
+
+// nextKnown returns the next known match in range, as the child scores it.
+func (f *filterSearcher) nextKnown(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if !f.started {
+		f.known.AdvanceIfNeeded(uint32(min(f.start, math.MaxUint32)))
+		f.started = true
+	}
+	for f.known.HasNext() {
+		num := uint64(f.known.Next())
+		if f.end > 0 && num >= f.end {
+			return nil, nil
+		}
+		f.target = index.NewIndexInternalID(f.target, num)
+		dm, err := f.Searcher.Advance(ctx, f.target)
+		if err != nil || dm == nil {
+			return dm, err
+		}
+		// The child lands on the known match; should it pass one (it never
+		// should), the matches between are skipped.
+		if got := dm.IndexInternalID.Value(); got > num {
+			f.known.AdvanceIfNeeded(uint32(min(got, math.MaxUint32)))
+			if !f.known.HasNext() || uint64(f.known.PeekNext()) != got {
+				ctx.DocumentMatchPool.Put(dm)
+				continue
+			}
+			f.known.Next()
+		}
+		if keep, stop := f.pass(ctx, dm); stop {
+			return nil, nil
+		} else if keep {
+			return dm, nil
+		}
+	}
+	return nil, nil
 }
 
 // Advance returns the first match at or after id (and in range) that passes the filters.

@@ -123,12 +123,13 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 	}
 }
 
-// TestPrunedSearchIsTheCountingSearch checks that a search answered from
-// cached counts by a pruned pass shows what the first, counting, pass
-// showed: the same hits with the same scores, snippets and copies, the same
-// total and facets, across pages, filters, collapsing or not, and a search
-// split in parts.
-func TestPrunedSearchIsTheCountingSearch(t *testing.T) {
+// TestRepeatedSearchIsTheCountingSearch checks that a search answered from
+// cached counts (pruned, for one concept; visiting only the known matches,
+// for conjunctions, phrases and exclusions) shows what the first, counting,
+// pass showed: the same hits with the same scores, snippets and copies, the
+// same total and facets, across pages, filters, collapsing or not, and a
+// search split in parts.
+func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name  string
@@ -140,13 +141,17 @@ func TestPrunedSearchIsTheCountingSearch(t *testing.T) {
 			{Q: "lockdown", Size: 3}, {Q: "lockdown", Size: 2, Offset: 4}, {Q: "lockdown", Size: 5, NoCollapse: true},
 			{Q: "lockdown OR flood", Size: 4}, {Q: "police", Size: 3, Sources: []string{"beta"}},
 			{Q: "harvest", Size: 1, Offset: 2, NoCollapse: true},
+			{Q: "lockdown police", Size: 3}, {Q: "lockdown -flood", Size: 4, NoCollapse: true},
+			{Q: `"officials said"`, Size: 2}, {Q: "police court", Size: 2, Offset: 1, Sources: []string{"alpha"}},
 		}},
 		{name: "words", s: phraseIndex(t), reqs: []Request{
 			{Q: "death", Size: 5}, {Q: "police", Size: 10}, {Q: "toll", Size: 3, Offset: 7},
 			{Q: "पुलिस", Size: 4}, {Q: "rises OR delhi", Size: 6, NoCollapse: true}, {Q: "संख्या", Size: 2},
+			{Q: "death police", Size: 5}, {Q: `"death toll"`, Size: 4, NoCollapse: true}, {Q: "toll -delhi", Size: 3},
 		}},
 		{name: "split", s: phraseIndex(t), split: true, reqs: []Request{
 			{Q: "death", Size: 5}, {Q: "delhi OR police", Size: 4, Offset: 2, NoCollapse: true},
+			{Q: "death toll", Size: 4}, {Q: `"death toll"`, Size: 3, Offset: 1},
 		}},
 		{name: "copies split", s: copiesIndex(t), split: true, reqs: []Request{
 			{Q: "lockdown", Size: 4}, {Q: "lockdown", Size: 3, Offset: 2}, {Q: "harvest OR flood", Size: 5},

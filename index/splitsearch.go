@@ -33,13 +33,13 @@ type part struct {
 }
 
 // found is what one search of the index found: the top hits, their total,
-// the facets when counted and, for a collapsing search, each shown hit's
-// copies among the matches and the matches themselves.
+// the facets when counted, the matches that pass the filters and, for a
+// collapsing search, each shown hit's copies among them.
 type found struct {
 	res     *bleve.SearchResult
 	facets  *Facets
 	copies  map[string]int  // by cluster: its other members that match
-	matched *roaring.Bitmap // of a collapsing search: the matches that pass the filters
+	matched *roaring.Bitmap // nil when the search neither counted nor collapsed
 }
 
 // search runs req's query, which must carry no filters, once over the
@@ -48,16 +48,19 @@ type found struct {
 // With o.collapse, the hits are the best-ranked match of each of the
 // best-ranked duplicate clusters (groupTop), and their copies are counted.
 // Broad relevance-ranked queries are searched in parts, one per core, over
-// ranges of document numbers, and the parts merged. With o.known, a search
-// ranked by relevance alone is pruned (prune.go): it skips the matches that
-// cannot be on the page, and takes its total and matches from o.known.
+// ranges of document numbers, and the parts merged. When o.known holds the
+// matches, the total and the matches come from it, a relevance-ranked query
+// of one concept is pruned (prune.go), skipping the matches that cannot be
+// on the page, and any other query visits only the known matches.
 func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
 	_, byScore := req.Sort[0].(*search.SortScore)
 	byScore = byScore && len(req.Sort) == 1
 	_, concept := req.Query.(*query.DisjunctionQuery)
-	prune := o.known != nil && byScore && req.SearchAfter == nil && concept && (!o.collapse || o.known.matched != nil)
+	known := o.known != nil && o.known.matched != nil
+	record := !known && (o.count || o.collapse) // the matches, for the cache and the copies
+	prune := known && byScore && req.SearchAfter == nil && concept
 	var peaks *peakSource
 	if prune {
 		if peaks = v.peakSource(); peaks == nil {
@@ -100,9 +103,15 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		}
 		defer sr.Close()
 		p.t = v.newTally(r, o.count)
+		if record {
+			p.t.matched = s.cols.bitset(docs)
+		}
 		f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
 		if i+1 < n {
 			f.end = docs * uint64(i+1) / uint64(n)
+		}
+		if known && !prune {
+			f.known = o.known.matched.Iterator()
 		}
 		coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
 		if n == 1 {
@@ -114,9 +123,6 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		pctx := ctx
 		switch {
 		case o.collapse:
-			if !prune {
-				p.t.matched = s.cols.bitset(docs)
-			}
 			g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
 			g.pr = pr
 			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
@@ -152,7 +158,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		res.Total += p.total
 		res.MaxScore = max(res.MaxScore, p.maxScore)
 	}
-	if prune {
+	if known {
 		res.Total = o.known.total
 	}
 	if n > 1 {
@@ -175,16 +181,17 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		}
 	}
 	out := &found{res: res}
-	if o.collapse {
-		if prune {
-			out.matched = o.known.matched
-		} else {
-			out.matched = roaring.New()
-			for _, p := range parts {
-				out.matched.Or(roaring.FromDense(p.t.matched, true))
-			}
-			out.matched.RunOptimize()
+	switch {
+	case known:
+		out.matched = o.known.matched
+	case record:
+		out.matched = roaring.New()
+		for _, p := range parts {
+			out.matched.Or(roaring.FromDense(p.t.matched, true))
 		}
+		out.matched.RunOptimize()
+	}
+	if o.collapse {
 		if out.copies, err = v.copies(ctx, res.Hits, out.matched); err != nil {
 			return nil, err
 		}
