@@ -39,8 +39,6 @@ type segColumns struct {
 	// none, so a collapsing search groups matches without reading a stored
 	// field for each.
 	dup []uint64
-	// peaks are the words' peak scores pruned searches needed (bounds.go).
-	peaks termPeaks
 }
 
 // clusterKey is a duplicate cluster's key in the columns: the 64-bit FNV-1a

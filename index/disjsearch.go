@@ -82,8 +82,9 @@ func (q conceptQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 const exhausted = math.MaxUint64
 
 // conceptDisjunction finds the documents at least min of its children
-// match (one when min is 0). In a pruned search (prune.go) it leaves lazy
-// the children that cannot lift a document above the page's floor alone.
+// match (one when min is 0). In a counting search it records each child's
+// greatest score, and searched again (prune.go) it leaves lazy the children
+// that cannot lift a document above the page's floor alone.
 type conceptDisjunction struct {
 	all      searcher.OrderedSearcherList // every child, in Bleve's order
 	live     []search.Searcher            // those that match something, in the same order
@@ -93,7 +94,7 @@ type conceptDisjunction struct {
 	matching []int                   // the live children at the lowest document
 	others   []*search.DocumentMatch // scratch: the matches merged into the first
 	started  bool
-	prune    *conceptPrune // nil: every match is scored
+	prune    *conceptPrune // nil: neither recorded nor pruned
 }
 
 func (c *conceptDisjunction) start(ctx *search.SearchContext) error {
@@ -149,8 +150,8 @@ func (c *conceptDisjunction) Next(ctx *search.SearchContext) (*search.DocumentMa
 		}
 	}
 	for {
-		if done, err := c.prune.update(c); done || err != nil {
-			return nil, err
+		if c.prune.update(c) {
+			return nil, nil
 		}
 		c.lowest()
 		if len(c.matching) == 0 {
@@ -169,6 +170,7 @@ func (c *conceptDisjunction) Next(ctx *search.SearchContext) (*search.DocumentMa
 		}
 		var rv *search.DocumentMatch
 		if len(c.matching) >= c.min {
+			c.prune.observe(c)
 			rv = c.score()
 		}
 		if err := c.stepMatching(ctx, rv); err != nil {

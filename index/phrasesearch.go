@@ -35,7 +35,15 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	if _, synonyms := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); synonyms || options.Explain {
 		return q.MatchPhraseQuery.Searcher(ctx, r, m, options)
 	}
-	field, a := queryAnalyzer(m, q.FieldVal, q.Analyzer)
+	field := q.FieldVal
+	if field == "" {
+		field = m.DefaultSearchField()
+	}
+	name := q.Analyzer
+	if name == "" {
+		name = m.AnalyzerNameForPath(field)
+	}
+	a := m.AnalyzerNamed(name)
 	if a == nil {
 		return nil, fmt.Errorf("no analyzer named '%s' registered", q.Analyzer)
 	}
@@ -44,19 +52,6 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 		return searcher.NewMatchNoneSearcher(r)
 	}
 	return newExactPhraseSearcher(ctx, r, terms, field, q.BoostVal.Value(), options)
-}
-
-// queryAnalyzer is the field a match or phrase query searches and the
-// analyzer it uses, as Bleve chooses them: the mapping's defaults for those
-// the query leaves empty. The analyzer is nil when none has the name.
-func queryAnalyzer(m mapping.IndexMapping, field, analyzer string) (string, analysis.Analyzer) {
-	if field == "" {
-		field = m.DefaultSearchField()
-	}
-	if analyzer == "" {
-		analyzer = m.AnalyzerNameForPath(field)
-	}
-	return field, m.AnalyzerNamed(analyzer)
 }
 
 // termsPhraseQuery is a PhraseQuery (analyzed words) searched by

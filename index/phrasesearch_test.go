@@ -72,10 +72,10 @@ func matches(t *testing.T, s search.Searcher, r index.IndexReader, step uint64) 
 }
 
 // sameAsBleve searches q with Bleve's searchers and as fastSearchers
-// rewrites it (in fastCtx, when given), read through (step 0) or advanced
-// by step, fails the test unless both find the same documents with the same
-// score bits, and returns how many they found and the fast searcher's type.
-func sameAsBleve(t *testing.T, r index.IndexReader, m mapping.IndexMapping, q query.Query, step uint64, fastCtx ...context.Context) (int, string) {
+// rewrites it, read through (step 0) or advanced by step, fails the test
+// unless both find the same documents with the same score bits, and returns
+// how many they found and the fast searcher's type.
+func sameAsBleve(t *testing.T, r index.IndexReader, m mapping.IndexMapping, q query.Query, step uint64) (int, string) {
 	t.Helper()
 	ctx := context.Background()
 	ws, err := q.Searcher(ctx, r, m, search.SearcherOptions{})
@@ -83,9 +83,6 @@ func sameAsBleve(t *testing.T, r index.IndexReader, m mapping.IndexMapping, q qu
 		t.Fatal(err)
 	}
 	defer ws.Close()
-	if len(fastCtx) > 0 {
-		ctx = fastCtx[0]
-	}
 	gs, err := fastSearchers(q).Searcher(ctx, r, m, search.SearcherOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -13,20 +13,23 @@ import (
 // A search whose facets and total are cached (facetcache.go) needs only its
 // page, so it may skip the documents that cannot score high enough to be on
 // it: Lucene's MaxScore, for a query of one concept (a word or name in
-// every field and script, or words joined by OR). Once the page is full,
-// its worst hit's score is the floor a match must beat (a tie loses: it
-// comes later). The concept's children whose mosts (bounds.go) together
-// cannot beat it are lazy: only the documents the others match are
-// candidates, and a candidate that cannot reach the floor even with every
-// lazy child is passed over without moving those. Every document scored is
-// scored by the same searchers, in the same order, so the page and its
-// scores are the unpruned search's to the bit; only documents that could
-// not be on it are skipped.
+// every field and script, or words joined by OR). The counting search that
+// filled the cache read every posting of the concept's children and kept
+// each child's greatest score (record); Lucene keeps such maxima in its
+// postings, Bleve's keep none. Searched again, once the page is full, its
+// worst hit's score is the floor a match must beat (a tie loses: it comes
+// later). The children whose greatest scores together cannot beat it are
+// lazy: only the documents the others match are candidates, and a
+// candidate that cannot reach the floor even with every lazy child is
+// passed over without moving those. Every document scored is scored by the
+// same searchers, in the same order, so the page and its scores are the
+// unpruned search's to the bit; only documents that could not be on it are
+// skipped.
 //
 // A query of two concepts is a conjunction, whose match sums their scores;
-// bounding one by the floor less the other's most (every child of it
-// matching) pruned almost nothing in the peers' queries and cost a few per
-// cent, so conjunctions are not pruned.
+// bounding one by the floor less the other's most pruned almost nothing in
+// the peers' queries and cost a few per cent, so conjunctions are not
+// pruned (a repeated one visits only its known matches instead).
 
 // pruneSlack widens every bound: a bound's sum runs in another order than
 // the score it bounds, which can round the other way by a few ulps.
@@ -34,9 +37,13 @@ const pruneSlack = 1e-9
 
 type prunerKey struct{}
 
-// pruner carries a search's floor from its collector to its concept.
+// pruner links a search's collector and its concept: in a counting search
+// it records the concept's children's greatest scores; searched again, it
+// carries those and the page's floor.
 type pruner struct {
-	floor   float64 // a match must score above it; 0 until the page is full
+	floor   float64   // a match must score above it; 0 until the page is full
+	mosts   []float64 // each live child's greatest score, from the counting search
+	record  bool      // a counting search: observe the greatest scores
 	concept *conceptPrune
 }
 
@@ -49,24 +56,57 @@ func (pr *pruner) raise(score float64) {
 
 func (pr *pruner) add(c *conceptDisjunction) *conceptPrune {
 	pr.concept = &conceptPrune{pr: pr, c: c}
+	if pr.record {
+		pr.concept.seen = make([]float64, len(c.live))
+	}
 	return pr.concept
 }
 
-// measure finds the most of each of the concept's children.
-func (cp *conceptPrune) measure() error {
+// recorded returns the greatest scores the concepts of counting searches
+// over parts of the index saw, child by child, or nil when they differ in
+// shape (no concept, or another one).
+func recorded(prs []*pruner) []float64 {
+	var out []float64
+	for _, pr := range prs {
+		if pr == nil || pr.concept == nil || (out != nil && len(pr.concept.seen) != len(out)) {
+			return nil
+		}
+		if out == nil {
+			out = make([]float64, len(pr.concept.seen))
+		}
+		for i, m := range pr.concept.seen {
+			out[i] = max(out[i], m)
+		}
+	}
+	return out
+}
+
+// observe keeps the greatest score of each child matching the current
+// document, before the children's scores are summed into one.
+func (cp *conceptPrune) observe(c *conceptDisjunction) {
+	if cp == nil || cp.seen == nil {
+		return
+	}
+	for _, i := range c.matching {
+		cp.seen[i] = max(cp.seen[i], c.currs[i].Score)
+	}
+}
+
+// measure takes the children's greatest scores from the counting search,
+// false when they are not this concept's.
+func (cp *conceptPrune) measure() bool {
 	c := cp.c
-	cp.bounds = make([]float64, len(c.live))
+	if len(cp.pr.mosts) != len(c.live) {
+		return false
+	}
+	cp.bounds = cp.pr.mosts
 	cp.lazy = make([]bool, len(c.live))
 	cp.order = make([]int, len(c.live))
-	for i, s := range c.live {
-		m, err := mostOf(s)
-		if err != nil {
-			return err
-		}
-		cp.bounds[i], cp.order[i] = m, i
+	for i := range cp.order {
+		cp.order[i] = i
 	}
 	slices.SortStableFunc(cp.order, func(a, b int) int { return cmp.Compare(cp.bounds[a], cp.bounds[b]) })
-	return nil
+	return true
 }
 
 // conceptPrune is the pruned concept's state. Its methods take a nil
@@ -74,7 +114,8 @@ func (cp *conceptPrune) measure() error {
 type conceptPrune struct {
 	pr     *pruner
 	c      *conceptDisjunction
-	bounds []float64 // each live child's most, once measured
+	seen   []float64 // in a counting search: each live child's greatest score so far
+	bounds []float64 // each live child's greatest score, once measured
 	order  []int     // live children by most, least first
 	lazy   []bool
 	nLazy  int
@@ -89,14 +130,13 @@ func (cp *conceptPrune) anyLazy() bool { return cp != nil && cp.nLazy > 0 }
 
 // update chooses the lazy children for the current floor and tells whether
 // the concept can no longer give a match above it.
-func (cp *conceptPrune) update(c *conceptDisjunction) (done bool, err error) {
-	if cp == nil || cp.pr.floor <= cp.floor || cp.done {
-		return cp != nil && cp.done, nil
+func (cp *conceptPrune) update(c *conceptDisjunction) (done bool) {
+	if cp == nil || cp.pr.floor <= cp.floor || cp.done || cp.pr.mosts == nil {
+		return cp != nil && cp.done
 	}
-	if cp.bounds == nil {
-		if err := cp.measure(); err != nil {
-			return false, err
-		}
+	if cp.bounds == nil && !cp.measure() {
+		cp.pr.mosts = nil // not this concept's: never prune
+		return false
 	}
 	floor := cp.pr.floor
 	cp.floor = floor
@@ -114,7 +154,7 @@ func (cp *conceptPrune) update(c *conceptDisjunction) (done bool, err error) {
 		}
 	}
 	cp.done = cp.nLazy == len(c.live)
-	return cp.done, nil
+	return cp.done
 }
 
 // hopeless tells whether the document the eager children match cannot

@@ -11,26 +11,10 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
-
-// withPeaks is a context in which one-word leaves are boundedTerms over r's
-// segments, with no peaks known yet.
-func withPeaks(t *testing.T, r index.IndexReader) context.Context {
-	t.Helper()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		t.Fatalf("reader %T is no scorch snapshot", r)
-	}
-	ps := &peakSource{segs: snap.Segments()}
-	for range ps.segs {
-		ps.peaks = append(ps.peaks, &termPeaks{})
-	}
-	return context.WithValue(context.Background(), peakSourceKey{}, ps)
-}
 
 // scored reads every match of s as document number and score.
 func scored(t *testing.T, s search.Searcher, r index.IndexReader) map[uint64]float64 {
@@ -52,10 +36,11 @@ func scored(t *testing.T, s search.Searcher, r index.IndexReader) map[uint64]flo
 }
 
 // TestPrunedConceptKeepsEveryCompetitor checks, on random concepts over
-// phraseIndex and floors at several ranks of their scores, that a pruned
-// concept returns every document scoring at or above the floor, each with
-// its unpruned score to the bit, returns nothing the unpruned one does not,
-// and skips documents: the pruning is both exact and at work.
+// phraseIndex and floors at several ranks of their scores, that a concept
+// pruned with the greatest scores its counting search recorded returns
+// every document scoring at or above the floor, each with its unpruned score
+// to the bit, returns nothing the unpruned one does not, and skips
+// documents: the pruning is both exact and at work.
 func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 	s := phraseIndex(t)
 	r := snapshot(t, s.Index())
@@ -71,13 +56,18 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 		d := bleve.NewDisjunctionQuery(kids...)
 		d.SetMin(float64(rng.IntN(2)))
 		q := fastSearchers(d)
-		ctx := withPeaks(t, r)
+		counting := &pruner{record: true}
+		ctx := context.WithValue(context.Background(), prunerKey{}, counting)
 		us, err := q.Searcher(ctx, r, m, search.SearcherOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := scored(t, us, r)
 		us.Close()
+		mosts := recorded([]*pruner{counting})
+		if mosts == nil {
+			t.Fatalf("query %d: the counting search recorded nothing", i)
+		}
 		scores := slices.Sorted(func(yield func(float64) bool) {
 			for _, f := range want {
 				if !yield(f) {
@@ -90,8 +80,8 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 		}
 		for _, rank := range []int{len(scores) / 2, len(scores) * 9 / 10, len(scores) - 1} {
 			floor := scores[rank]
-			pr := &pruner{floor: floor}
-			ps, err := q.Searcher(context.WithValue(ctx, prunerKey{}, pr), r, m, search.SearcherOptions{})
+			pr := &pruner{floor: floor, mosts: mosts}
+			ps, err := q.Searcher(context.WithValue(context.Background(), prunerKey{}, pr), r, m, search.SearcherOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

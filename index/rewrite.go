@@ -3,11 +3,10 @@ package index
 import "github.com/blevesearch/bleve/v2/search/query"
 
 // fastSearchers returns q with its exact phrases searched by
-// exactPhraseSearcher (phrasesearch.go), its disjunctions by
-// conceptDisjunction (disjsearch.go) and its one-word leaves by
-// boundedTerm (bounds.go): the same matches with the same score bits as
-// Bleve's own searchers, found with less work. A concept that is the whole
-// query is marked top, for pruning (prune.go). It builds new
+// exactPhraseSearcher (phrasesearch.go) and its disjunctions by
+// conceptDisjunction (disjsearch.go): the same matches with the same score
+// bits as Bleve's own searchers, found with less work. A concept that is
+// the whole query is marked top, for pruning (prune.go). It builds new
 // composite nodes and leaves q as it was, since a plan's leaves are shared
 // between the levels relax tries.
 func fastSearchers(q query.Query) query.Query { return fast(q, true) }
@@ -24,12 +23,6 @@ func fast(q query.Query, top bool) query.Query {
 		if q.Fuzziness == 0 {
 			return termsPhraseQuery{q}
 		}
-	case *query.MatchQuery:
-		if q.Fuzziness == 0 {
-			return matchLeaf{q}
-		}
-	case *query.TermQuery:
-		return termLeaf{q}
 	case *query.DisjunctionQuery:
 		d := *q
 		d.Disjuncts = fastAll(q.Disjuncts, false)

@@ -29,6 +29,7 @@ type part struct {
 	total    uint64
 	maxScore float64
 	t        *tally
+	pr       *pruner // of a concept: what it recorded or how it was pruned
 	err      error
 }
 
@@ -40,6 +41,7 @@ type found struct {
 	facets  *Facets
 	copies  map[string]int  // by cluster: its other members that match
 	matched *roaring.Bitmap // nil when the search neither counted nor collapsed
+	mosts   []float64       // with matched, of a query of one concept: its children's greatest scores
 }
 
 // search runs req's query, which must carry no filters, once over the
@@ -51,7 +53,8 @@ type found struct {
 // ranges of document numbers, and the parts merged. When o.known holds the
 // matches, the total and the matches come from it, a relevance-ranked query
 // of one concept is pruned (prune.go), skipping the matches that cannot be
-// on the page, and any other query visits only the known matches.
+// on the page, and any other query visits only the known matches; a
+// counting search of one concept records what pruning needs.
 func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
@@ -60,21 +63,18 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	_, concept := req.Query.(*query.DisjunctionQuery)
 	known := o.known != nil && o.known.matched != nil
 	record := !known && (o.count || o.collapse) // the matches, for the cache and the copies
-	prune := known && byScore && req.SearchAfter == nil && concept
-	var peaks *peakSource
-	if prune {
-		if peaks = v.peakSource(); peaks == nil {
-			prune = false
-		} else {
-			ctx = context.WithValue(ctx, peakSourceKey{}, peaks)
-		}
-	}
+	prune := known && byScore && req.SearchAfter == nil && concept && o.known.mosts != nil
 	q := fastSearchers(req.Query)
 	newSearcher := func() (search.Searcher, *pruner, error) {
 		var pr *pruner
 		sctx := ctx
-		if prune {
-			pr = &pruner{}
+		switch {
+		case prune:
+			pr = &pruner{mosts: o.known.mosts}
+		case record && concept:
+			pr = &pruner{record: true}
+		}
+		if pr != nil {
 			sctx = context.WithValue(ctx, prunerKey{}, pr)
 		}
 		sr, err := q.Searcher(sctx, v.reader, s.live.idx.Mapping(), search.SearcherOptions{})
@@ -101,6 +101,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 				return
 			}
 		}
+		p.pr = pr
 		defer sr.Close()
 		p.t = v.newTally(r, o.count)
 		if record {
@@ -124,7 +125,9 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		switch {
 		case o.collapse:
 			g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
-			g.pr = pr
+			if prune {
+				g.pr = pr
+			}
 			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
 		case prune:
 			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, floorHandler(req.Size+req.From, pr))
@@ -186,10 +189,13 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		out.matched = o.known.matched
 	case record:
 		out.matched = roaring.New()
-		for _, p := range parts {
+		prs := make([]*pruner, len(parts))
+		for i, p := range parts {
 			out.matched.Or(roaring.FromDense(p.t.matched, true))
+			prs[i] = p.pr
 		}
 		out.matched.RunOptimize()
+		out.mosts = recorded(prs)
 	}
 	if o.collapse {
 		if out.copies, err = v.copies(ctx, res.Hits, out.matched); err != nil {
