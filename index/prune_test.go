@@ -114,8 +114,8 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 }
 
 // TestRepeatedSearchIsTheCountingSearch checks that a search answered from
-// cached counts (pruned, for one concept; visiting only the known matches,
-// for conjunctions, phrases and exclusions) shows what the first, counting,
+// cached counts (pruned, for one concept unless few postings match;
+// visiting only the known matches otherwise) shows what the first, counting,
 // pass showed: the same hits with the same scores, snippets and copies, the
 // same total and facets, across pages, filters, collapsing or not, and a
 // search split in parts.
@@ -126,6 +126,7 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 		s     *Searcher
 		reqs  []Request
 		split bool
+		drive bool // a concept visits its known matches instead of being pruned
 	}{
 		{name: "copies", s: copiesIndex(t), reqs: []Request{
 			{Q: "lockdown", Size: 3}, {Q: "lockdown", Size: 2, Offset: 4}, {Q: "lockdown", Size: 5, NoCollapse: true},
@@ -146,10 +147,16 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 		{name: "copies split", s: copiesIndex(t), split: true, reqs: []Request{
 			{Q: "lockdown", Size: 4}, {Q: "lockdown", Size: 3, Offset: 2}, {Q: "harvest OR flood", Size: 5},
 		}},
+		{name: "one concept by its known matches", s: phraseIndex(t), drive: true, reqs: []Request{
+			{Q: "death", Size: 5}, {Q: "police OR delhi", Size: 3, Offset: 4}, {Q: "पुलिस", Size: 2, NoCollapse: true},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.split {
 				tc.s.splitMatches, tc.s.splitParts = 1, 3
+			}
+			if tc.drive {
+				tc.s.driveKnown = 0 // every repeat of a concept visits its known matches
 			}
 			for _, r := range tc.reqs {
 				show := func() string {

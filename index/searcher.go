@@ -43,7 +43,9 @@ type Searcher struct {
 	// change them), shared among the searches running (inflight): when
 	// searches already keep every core busy, splitting only adds work.
 	splitMatches, splitParts int
-	inflight                 atomic.Int32
+	// driveKnown is driveKnown (splitsearch.go); tests change it.
+	driveKnown uint64
+	inflight   atomic.Int32
 }
 
 // TitleBoost weighs a title match over a body match.
@@ -104,6 +106,7 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		}
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
+	s.driveKnown = driveKnown
 	s.scoring = built.scoringModel
 	s.live.onSwap = func() {
 		s.cols.reset()

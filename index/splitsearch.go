@@ -23,6 +23,11 @@ import (
 // other searches leave idle.
 const splitMatches = 10000
 
+// driveKnown is how many postings (as a searcher estimates them) per known
+// match make a repeated search of one concept visit its known matches
+// rather than be pruned: each visit advances all the concept's words.
+const driveKnown = 16
+
 // part is one share of a search: its top hits and its tally.
 type part struct {
 	hits     search.DocumentMatchCollection
@@ -86,6 +91,12 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	first, firstPruner, err := newSearcher()
 	if err != nil {
 		return nil, err
+	}
+	if prune && o.known.total*s.driveKnown < first.Count() {
+		// Few of the postings match (a filter, a rare pair of words): the
+		// page would fill late, and pruning reads the postings until it
+		// does; visiting the known matches is cheaper.
+		prune, firstPruner.mosts = false, nil
 	}
 	n := 1
 	if byScore && first.Count() >= uint64(s.splitMatches) {
