@@ -32,7 +32,8 @@
 //     how many a match needs, one fewer at a time when nothing has them all;
 //   - facet counts, the total and the matches come from the cache when it
 //     has them, and then a query of one concept is pruned to its page
-//     (prune.go, with the words' greatest scores from bounds.go);
+//     (prune.go) and any other visits only its known matches
+//     (filtersearcher.go);
 //   - view.search (splitsearch.go) runs the text query, its phrases and
 //     disjunctions given faster searchers with Bleve's scores (rewrite.go,
 //     phrasesearch.go, disjsearch.go), once over a snapshot
