@@ -59,8 +59,9 @@ func (v *view) collapse(hits search.DocumentMatchCollection) search.DocumentMatc
 }
 
 // copies counts, for each hit shown, the other members of its cluster that
-// matched and passed the filters (marked in matched): the cluster's members are the postings of its id in the dup
-// field, a few per cluster, so this costs no second search.
+// matched and passed the filters (marked in matched): the cluster's members
+// are the postings of its id in the dup field, a few per cluster, so this
+// costs no second search.
 func (v *view) copies(ctx context.Context, hits []*search.DocumentMatch, matched *roaring.Bitmap) (map[string]int, error) {
 	out := map[string]int{}
 	for _, h := range hits {
