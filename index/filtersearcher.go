@@ -24,15 +24,18 @@ import (
 // matches the request's filters drop too, which a keep-or-drop function
 // cannot. Close, Count, Weight and the rest come from the embedded child.
 //
-// When the matches are known (a search counted before, facetcache.go), it
-// moves the child only to them, each by Advance: a conjunction, a phrase or
-// an exclusion then never visits a document that turns out not to match.
+// When the matches are known (a search counted before, facetcache.go), a
+// match passes if it is one of them, with no columns read; and unless the
+// search is pruned, it moves the child only to them, each by Advance: a
+// conjunction, a phrase or an exclusion then never visits a document that
+// turns out not to match.
 type filterSearcher struct {
 	search.Searcher
 	t          *tally
 	start, end uint64
 	started    bool
-	known      roaring.IntPeekable // the matches left to visit; nil: not known
+	matched    *roaring.Bitmap     // the known matches, which pass the filters; nil: not known
+	known      roaring.IntPeekable // the known matches left to visit; nil: read the child through
 	target     index.IndexInternalID
 }
 
@@ -112,12 +115,21 @@ func (f *filterSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	return f.Next(ctx)
 }
 
+// passes tells whether document n passes the filters: it is a known match,
+// or the tally, which counts it, says so.
+func (f *filterSearcher) passes(n uint64) bool {
+	if f.matched != nil {
+		return n <= math.MaxUint32 && f.matched.Contains(uint32(n))
+	}
+	return f.t.add(n)
+}
+
 // pass tallies a match and tells whether to pass it on; one it does not
 // (filtered out, or past the end, which stops the search) goes back to the pool.
 func (f *filterSearcher) pass(ctx *search.SearchContext, dm *search.DocumentMatch) (keep, stop bool) {
 	n := dm.IndexInternalID.Value()
 	stop = f.end > 0 && n >= f.end
-	if !stop && f.t.add(n) {
+	if !stop && f.passes(n) {
 		return true, false
 	}
 	ctx.DocumentMatchPool.Put(dm)

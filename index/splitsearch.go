@@ -122,8 +122,11 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		if i+1 < n {
 			f.end = docs * uint64(i+1) / uint64(n)
 		}
-		if known && !prune {
-			f.known = o.known.matched.Iterator()
+		if known {
+			f.matched = o.known.matched
+			if !prune {
+				f.known = o.known.matched.Iterator()
+			}
 		}
 		coll := collector.NewTopNCollector(req.Size+req.From, 0, req.Sort)
 		if n == 1 {
