@@ -157,6 +157,17 @@ func (c *conceptDisjunction) Next(ctx *search.SearchContext) (*search.DocumentMa
 		if len(c.matching) == 0 {
 			return nil, nil
 		}
+		if next, ok := c.prune.pass(c.at[c.matching[0]]); ok {
+			if next == exhausted {
+				c.prune.done = true
+				return nil, nil
+			}
+			c.prune.target = index.NewIndexInternalID(c.prune.target, next)
+			if err := c.advanceEager(ctx, c.prune.target); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if c.prune.anyLazy() {
 			if c.prune.hopeless(c) {
 				if err := c.stepMatching(ctx, nil); err != nil {
@@ -219,6 +230,15 @@ func (c *conceptDisjunction) Advance(ctx *search.SearchContext, id index.IndexIn
 			return nil, err
 		}
 	}
+	if err := c.advanceEager(ctx, id); err != nil {
+		return nil, err
+	}
+	return c.Next(ctx)
+}
+
+// advanceEager moves the children that are not lazy to their first
+// document at or after id.
+func (c *conceptDisjunction) advanceEager(ctx *search.SearchContext, id index.IndexInternalID) error {
 	target := id.Value()
 	for i, at := range c.at {
 		if at == exhausted || at >= target || c.prune.isLazy(i) {
@@ -226,10 +246,10 @@ func (c *conceptDisjunction) Advance(ctx *search.SearchContext, id index.IndexIn
 		}
 		ctx.DocumentMatchPool.Put(c.currs[i])
 		if err := c.step(ctx, i, id); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return c.Next(ctx)
+	return nil
 }
 
 func (c *conceptDisjunction) Weight() float64 {

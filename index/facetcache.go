@@ -27,8 +27,8 @@ type counts struct {
 	// again visits alone (or prunes) and counts a collapsed page's copies
 	// among; nil when Bleve counted them (facet columns not yet read).
 	matched  *roaring.Bitmap
-	mosts    []float64 // of a query of one concept: its children's greatest scores (prune.go)
-	matching Matching  // the concepts the matches needed, as relax chose
+	peaks    *peaks   // of a query of one concept: its greatest scores (prune.go)
+	matching Matching // the concepts the matches needed, as relax chose
 }
 
 // facetCache holds exact counts by query and filters. Writes purge it, so a

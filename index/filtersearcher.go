@@ -28,7 +28,8 @@ import (
 // match passes if it is one of them, with no columns read; and unless the
 // search is pruned, it moves the child only to them, each by Advance: a
 // conjunction, a phrase or an exclusion then never visits a document that
-// turns out not to match.
+// turns out not to match, nor one in a block that cannot reach the page
+// (blockmax.go). In a counting search, it notes each block's greatest score.
 type filterSearcher struct {
 	search.Searcher
 	t          *tally
@@ -36,6 +37,7 @@ type filterSearcher struct {
 	started    bool
 	matched    *roaring.Bitmap     // the known matches, which pass the filters; nil: not known
 	known      roaring.IntPeekable // the known matches left to visit; nil: read the child through
+	pr         *pruner             // records or bounds the blocks' scores; may be nil
 	target     index.IndexInternalID
 }
 
@@ -72,6 +74,13 @@ func (f *filterSearcher) nextKnown(ctx *search.SearchContext) (*search.DocumentM
 		num := uint64(f.known.Next())
 		if f.end > 0 && num >= f.end {
 			return nil, nil
+		}
+		if next, ok := f.pr.pass(num); ok {
+			if next == exhausted {
+				return nil, nil
+			}
+			f.known.AdvanceIfNeeded(uint32(min(next, math.MaxUint32)))
+			continue
 		}
 		f.target = index.NewIndexInternalID(f.target, num)
 		dm, err := f.Searcher.Advance(ctx, f.target)
@@ -130,6 +139,7 @@ func (f *filterSearcher) pass(ctx *search.SearchContext, dm *search.DocumentMatc
 	n := dm.IndexInternalID.Value()
 	stop = f.end > 0 && n >= f.end
 	if !stop && f.passes(n) {
+		f.pr.note(n, dm.Score)
 		return true, false
 	}
 	ctx.DocumentMatchPool.Put(dm)

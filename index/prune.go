@@ -25,11 +25,14 @@ import (
 // same searchers, in the same order, so the page and its scores are the
 // unpruned search's to the bit; only documents that could not be on it are
 // skipped.
+// The concept also passes over the blocks of documents that had no match
+// able to beat the floor (blockmax.go).
 //
 // A query of two concepts is a conjunction, whose match sums their scores;
 // bounding one by the floor less the other's most pruned almost nothing in
 // the peers' queries and cost a few per cent, so conjunctions are not
-// pruned (a repeated one visits only its known matches instead).
+// pruned (a repeated one visits only its known matches, passing over the
+// blocks that cannot beat the floor, instead).
 
 // pruneSlack widens every bound: a bound's sum runs in another order than
 // the score it bounds, which can round the other way by a few ulps.
@@ -37,14 +40,18 @@ const pruneSlack = 1e-9
 
 type prunerKey struct{}
 
-// pruner links a search's collector and its concept: in a counting search
-// it records the concept's children's greatest scores; searched again, it
-// carries those and the page's floor.
+// pruner links a search's collector, its filterSearcher and its concept:
+// in a counting search it records the greatest scores of the concept's
+// children and of each block of matches; searched again, it carries those
+// and the page's floor.
 type pruner struct {
-	floor   float64   // a match must score above it; 0 until the page is full
-	mosts   []float64 // each live child's greatest score, from the counting search
-	record  bool      // a counting search: observe the greatest scores
-	concept *conceptPrune
+	floor    float64   // a match must score above it; 0 until the page is full
+	peaks    *peaks    // from the counting search
+	children bool      // the concept may leave children lazy (else only blocks are passed over)
+	record   bool      // a counting search: observe the greatest scores
+	block    uint64    // recording: document numbers per block
+	blocks   []float32 // recording: each block's greatest score so far
+	concept  *conceptPrune
 }
 
 // raise sets the floor to the score of the page's worst hit.
@@ -62,25 +69,6 @@ func (pr *pruner) add(c *conceptDisjunction) *conceptPrune {
 	return pr.concept
 }
 
-// recorded returns the greatest scores the concepts of counting searches
-// over parts of the index saw, child by child, or nil when they differ in
-// shape (no concept, or another one).
-func recorded(prs []*pruner) []float64 {
-	var out []float64
-	for _, pr := range prs {
-		if pr == nil || pr.concept == nil || (out != nil && len(pr.concept.seen) != len(out)) {
-			return nil
-		}
-		if out == nil {
-			out = make([]float64, len(pr.concept.seen))
-		}
-		for i, m := range pr.concept.seen {
-			out[i] = max(out[i], m)
-		}
-	}
-	return out
-}
-
 // observe keeps the greatest score of each child matching the current
 // document, before the children's scores are summed into one.
 func (cp *conceptPrune) observe(c *conceptDisjunction) {
@@ -92,14 +80,22 @@ func (cp *conceptPrune) observe(c *conceptDisjunction) {
 	}
 }
 
+// pass is pruner.pass once the concept is pruned.
+func (cp *conceptPrune) pass(num uint64) (next uint64, ok bool) {
+	if cp == nil || cp.bounds == nil {
+		return 0, false
+	}
+	return cp.pr.pass(num)
+}
+
 // measure takes the children's greatest scores from the counting search,
 // false when they are not this concept's.
 func (cp *conceptPrune) measure() bool {
 	c := cp.c
-	if len(cp.pr.mosts) != len(c.live) {
+	if len(cp.pr.peaks.children) != len(c.live) {
 		return false
 	}
-	cp.bounds = cp.pr.mosts
+	cp.bounds = cp.pr.peaks.children
 	cp.lazy = make([]bool, len(c.live))
 	cp.order = make([]int, len(c.live))
 	for i := range cp.order {
@@ -121,7 +117,7 @@ type conceptPrune struct {
 	nLazy  int
 	floor  float64 // the floor the lazy ones were chosen for
 	done   bool    // no document can beat the floor any more
-	target []byte  // scratch for catchUp's document number
+	target []byte  // scratch: the document number children are advanced to
 }
 
 func (cp *conceptPrune) isLazy(i int) bool { return cp != nil && cp.nLazy > 0 && cp.lazy[i] }
@@ -131,11 +127,11 @@ func (cp *conceptPrune) anyLazy() bool { return cp != nil && cp.nLazy > 0 }
 // update chooses the lazy children for the current floor and tells whether
 // the concept can no longer give a match above it.
 func (cp *conceptPrune) update(c *conceptDisjunction) (done bool) {
-	if cp == nil || cp.pr.floor <= cp.floor || cp.done || cp.pr.mosts == nil {
+	if cp == nil || cp.pr.floor <= cp.floor || cp.done || cp.pr.peaks == nil || !cp.pr.children {
 		return cp != nil && cp.done
 	}
 	if cp.bounds == nil && !cp.measure() {
-		cp.pr.mosts = nil // not this concept's: never prune
+		cp.pr.peaks = nil // not this concept's: never prune
 		return false
 	}
 	floor := cp.pr.floor

@@ -37,17 +37,18 @@ func scored(t *testing.T, s search.Searcher, r index.IndexReader) map[uint64]flo
 
 // TestPrunedConceptKeepsEveryCompetitor checks, on random concepts over
 // phraseIndex and floors at several ranks of their scores, that a concept
-// pruned with the greatest scores its counting search recorded returns
-// every document scoring at or above the floor, each with its unpruned score
-// to the bit, returns nothing the unpruned one does not, and skips
-// documents: the pruning is both exact and at work.
+// pruned with the greatest scores its counting search recorded (its
+// children's, and with or without its blocks') returns every document
+// scoring at or above the floor, each with its unpruned score to the bit,
+// returns nothing the unpruned one does not, and skips documents: the
+// pruning is both exact and at work, and passing blocks over skips more.
 func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 	s := phraseIndex(t)
 	r := snapshot(t, s.Index())
 	m := s.Index().Mapping()
 	rng := rand.New(rand.NewPCG(11, 13))
 	leaf := randomLeaves(rng)
-	full, kept := 0, 0
+	full, kept, keptByChildren := 0, 0, 0
 	for i := range 200 {
 		var kids []query.Query
 		for range 2 + rng.IntN(8) {
@@ -56,7 +57,7 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 		d := bleve.NewDisjunctionQuery(kids...)
 		d.SetMin(float64(rng.IntN(2)))
 		q := fastSearchers(d)
-		counting := &pruner{record: true}
+		counting := recorder(400, 4)
 		ctx := context.WithValue(context.Background(), prunerKey{}, counting)
 		us, err := q.Searcher(ctx, r, m, search.SearcherOptions{})
 		if err != nil {
@@ -64,8 +65,8 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 		}
 		want := scored(t, us, r)
 		us.Close()
-		mosts := recorded([]*pruner{counting})
-		if mosts == nil {
+		seen := recorded([]*pruner{counting})
+		if seen == nil {
 			t.Fatalf("query %d: the counting search recorded nothing", i)
 		}
 		scores := slices.Sorted(func(yield func(float64) bool) {
@@ -78,9 +79,20 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 		if len(scores) < 10 {
 			continue
 		}
-		for _, rank := range []int{len(scores) / 2, len(scores) * 9 / 10, len(scores) - 1} {
-			floor := scores[rank]
-			pr := &pruner{floor: floor, mosts: mosts}
+		for n, f := range want { // as the filterSearcher notes them
+			counting.note(n, f)
+		}
+		seen = recorded([]*pruner{counting})
+		byChildren := &peaks{children: seen.children}
+		for _, c := range []struct {
+			rank  int
+			peaks *peaks
+		}{
+			{len(scores) / 2, seen}, {len(scores) * 9 / 10, seen}, {len(scores) - 1, seen},
+			{len(scores) / 2, byChildren}, {len(scores) * 9 / 10, byChildren}, {len(scores) - 1, byChildren},
+		} {
+			floor := scores[c.rank]
+			pr := &pruner{floor: floor, peaks: c.peaks, children: true}
 			ps, err := q.Searcher(context.WithValue(context.Background(), prunerKey{}, pr), r, m, search.SearcherOptions{})
 			if err != nil {
 				t.Fatal(err)
@@ -100,16 +112,21 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 					t.Errorf("query %d, floor %v: document %d (%v) skipped", i, floor, n, f)
 				}
 			}
-			full += len(want)
-			kept += len(got)
+			if c.peaks == seen {
+				full += len(want)
+				kept += len(got)
+			} else {
+				keptByChildren += len(got)
+			}
 		}
 		if t.Failed() {
 			t.Fatalf("query %d: %#v", i, d)
 		}
 	}
-	t.Logf("pruned concepts returned %d of %d matches", kept, full)
-	if full < 5000 || kept > full*3/4 {
-		t.Errorf("pruned concepts returned %d of %d matches: too few to test, or too little skipped", kept, full)
+	t.Logf("pruned concepts returned %d of %d matches, %d without their blocks", kept, full, keptByChildren)
+	if full < 5000 || keptByChildren > full*3/4 || kept > keptByChildren*9/10 {
+		t.Errorf("pruned concepts returned %d of %d matches, %d without their blocks: too few to test, or too little skipped",
+			kept, full, keptByChildren)
 	}
 }
 
@@ -126,7 +143,8 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 		s     *Searcher
 		reqs  []Request
 		split bool
-		drive bool // a concept visits its known matches instead of being pruned
+		drive bool   // a concept visits its known matches instead of being pruned
+		block uint64 // document numbers per block, when not blockDocs
 	}{
 		{name: "copies", s: copiesIndex(t), reqs: []Request{
 			{Q: "lockdown", Size: 3}, {Q: "lockdown", Size: 2, Offset: 4}, {Q: "lockdown", Size: 5, NoCollapse: true},
@@ -147,7 +165,19 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 		{name: "copies split", s: copiesIndex(t), split: true, reqs: []Request{
 			{Q: "lockdown", Size: 4}, {Q: "lockdown", Size: 3, Offset: 2}, {Q: "harvest OR flood", Size: 5},
 		}},
-		{name: "one concept by its known matches", s: phraseIndex(t), drive: true, reqs: []Request{
+		{name: "words in blocks of 3", s: phraseIndex(t), block: 3, reqs: []Request{
+			{Q: "death", Size: 5}, {Q: "police", Size: 10}, {Q: "toll", Size: 3, Offset: 7}, {Q: "पुलिस", Size: 4},
+			{Q: "rises OR delhi", Size: 6, NoCollapse: true}, {Q: "संख्या", Size: 2},
+			{Q: "death police", Size: 3}, {Q: `"death toll"`, Size: 2, Offset: 1}, {Q: "toll -delhi", Size: 3, NoCollapse: true},
+		}},
+		{name: "split in blocks of 3", s: phraseIndex(t), split: true, block: 3, reqs: []Request{
+			{Q: "death", Size: 5}, {Q: "delhi OR police", Size: 4, Offset: 2, NoCollapse: true}, {Q: "death toll", Size: 4},
+		}},
+		{name: "copies in blocks of 2", s: copiesIndex(t), block: 2, reqs: []Request{
+			{Q: "lockdown", Size: 3}, {Q: "lockdown", Size: 2, Offset: 4}, {Q: "lockdown OR flood", Size: 4},
+			{Q: "lockdown police", Size: 2}, {Q: `"officials said"`, Size: 2},
+		}},
+		{name: "one concept by its known matches", s: phraseIndex(t), drive: true, block: 3, reqs: []Request{
 			{Q: "death", Size: 5}, {Q: "police OR delhi", Size: 3, Offset: 4}, {Q: "पुलिस", Size: 2, NoCollapse: true},
 		}},
 	} {
@@ -157,6 +187,9 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 			}
 			if tc.drive {
 				tc.s.driveKnown = 0 // every repeat of a concept visits its known matches
+			}
+			if tc.block > 0 {
+				tc.s.blockDocs = tc.block
 			}
 			for _, r := range tc.reqs {
 				show := func() string {

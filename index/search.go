@@ -117,7 +117,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
-		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, mosts: got.mosts, matching: qi.Matching}
+		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, peaks: got.peaks, matching: qi.Matching}
 		s.facets.add(cacheKey, known)
 	}
 	facets := known.facets

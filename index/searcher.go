@@ -43,9 +43,10 @@ type Searcher struct {
 	// change them), shared among the searches running (inflight): when
 	// searches already keep every core busy, splitting only adds work.
 	splitMatches, splitParts int
-	// driveKnown is driveKnown (splitsearch.go); tests change it.
-	driveKnown uint64
-	inflight   atomic.Int32
+	// driveKnown is driveKnown (splitsearch.go) and blockDocs blockDocs
+	// (prune.go); tests change them.
+	driveKnown, blockDocs uint64
+	inflight              atomic.Int32
 }
 
 // TitleBoost weighs a title match over a body match.
@@ -106,7 +107,7 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		}
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
-	s.driveKnown = driveKnown
+	s.driveKnown, s.blockDocs = driveKnown, blockDocs
 	s.scoring = built.scoringModel
 	s.live.onSwap = func() {
 		s.cols.reset()

@@ -46,7 +46,7 @@ type found struct {
 	facets  *Facets
 	copies  map[string]int  // by cluster: its other members that match
 	matched *roaring.Bitmap // nil when the search neither counted nor collapsed
-	mosts   []float64       // with matched, of a query of one concept: its children's greatest scores
+	peaks   *peaks          // with matched, of a query of one concept: its greatest scores
 }
 
 // search runs req's query, which must carry no filters, once over the
@@ -68,16 +68,20 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	_, concept := req.Query.(*query.DisjunctionQuery)
 	known := o.known != nil && o.known.matched != nil
 	record := !known && (o.count || o.collapse) // the matches, for the cache and the copies
-	prune := known && byScore && req.SearchAfter == nil && concept && o.known.mosts != nil
+	// bound: the page's floor passes over blocks (blockmax.go); prune: a
+	// concept leaves children lazy too (prune.go).
+	bound := known && byScore && req.SearchAfter == nil && o.known.peaks != nil
+	prune := bound && concept && o.known.peaks.children != nil
 	q := fastSearchers(req.Query)
+	docs := v.docs()
 	newSearcher := func() (search.Searcher, *pruner, error) {
 		var pr *pruner
 		sctx := ctx
 		switch {
-		case prune:
-			pr = &pruner{mosts: o.known.mosts}
-		case record && concept:
-			pr = &pruner{record: true}
+		case bound:
+			pr = &pruner{peaks: o.known.peaks, children: prune}
+		case record:
+			pr = recorder(docs, s.blockDocs)
 		}
 		if pr != nil {
 			sctx = context.WithValue(ctx, prunerKey{}, pr)
@@ -96,13 +100,12 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		// Few of the postings match (a filter, a rare pair of words): the
 		// page would fill late, and pruning reads the postings until it
 		// does; visiting the known matches is cheaper.
-		prune, firstPruner.mosts = false, nil
+		prune, firstPruner.children = false, false
 	}
 	n := 1
 	if byScore && first.Count() >= uint64(s.splitMatches) {
 		n = max(1, s.splitParts/int(max(1, s.inflight.Load())))
 	}
-	docs := v.docs()
 	parts := make([]part, n)
 	searchPart := func(i int) {
 		p := &parts[i]
@@ -118,7 +121,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		if record {
 			p.t.matched = s.cols.bitset(docs)
 		}
-		f := &filterSearcher{Searcher: sr, t: p.t, start: docs * uint64(i) / uint64(n)}
+		f := &filterSearcher{Searcher: sr, t: p.t, pr: pr, start: docs * uint64(i) / uint64(n)}
 		if i+1 < n {
 			f.end = docs * uint64(i+1) / uint64(n)
 		}
@@ -139,11 +142,11 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		switch {
 		case o.collapse:
 			g := newGroupTop(req.Size+req.From, req.Sort, req.SearchAfter, v.cluster)
-			if prune {
+			if bound {
 				g.pr = pr
 			}
 			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(g.handler))
-		case prune:
+		case bound:
 			pctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, floorHandler(req.Size+req.From, pr))
 		}
 		if p.err = coll.Collect(pctx, f, v.reader); p.err == nil {
@@ -209,7 +212,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			prs[i] = p.pr
 		}
 		out.matched.RunOptimize()
-		out.mosts = recorded(prs)
+		out.peaks = recorded(prs)
 	}
 	if o.collapse {
 		if out.copies, err = v.copies(ctx, res.Hits, out.matched); err != nil {
