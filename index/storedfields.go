@@ -4,9 +4,14 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/microseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/milliseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/nanoseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/seconds"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
@@ -16,8 +21,8 @@ import (
 // bleve.LoadAndHighlightFields gives, straight from h's segment: Bleve's
 // finds the document again by its id (a dictionary lookup) and first
 // decodes every stored field into a Document, a sixth of a small search's
-// time. Values of kinds it does not decode (a date with its own layout,
-// numbers, places) are left to Bleve.
+// time. Values of kinds it does not decode (numbers, places) are left to
+// Bleve.
 func (v *view) loadHit(h *search.DocumentMatch, req *bleve.SearchRequest) error {
 	snap, ok := v.reader.(*scorch.IndexSnapshot)
 	if h.Fields != nil || len(req.Fields) == 0 || slices.Contains(req.Fields, "*") || !ok {
@@ -43,13 +48,8 @@ func (v *view) loadHit(h *search.DocumentMatch, req *bleve.SearchRequest) error 
 				value = b
 			}
 		case 'd':
-			t, layout, err := document.NewDateTimeFieldFromBytes(name, nil, val).DateTime()
-			if err == nil && layout != "" {
-				other = true
-				return false
-			}
-			if err == nil {
-				value = t.Format(time.RFC3339)
+			if t, layout, err := document.NewDateTimeFieldFromBytes(name, nil, val).DateTime(); err == nil {
+				value = dateValue(t, layout)
 			}
 		default:
 			other = true
@@ -69,4 +69,23 @@ func (v *view) loadHit(h *search.DocumentMatch, req *bleve.SearchRequest) error 
 		return err
 	}
 	return nil
+}
+
+// dateValue is a stored date as Bleve's loader shows it: formatted with the
+// layout it was parsed with (RFC 3339 when none was kept), or as the
+// timestamp it was given.
+func dateValue(t time.Time, layout string) string {
+	switch layout {
+	case "":
+		return t.Format(time.RFC3339)
+	case seconds.Name:
+		return strconv.FormatInt(t.Unix(), 10)
+	case milliseconds.Name:
+		return strconv.FormatInt(t.UnixMilli(), 10)
+	case microseconds.Name:
+		return strconv.FormatInt(t.UnixMicro(), 10)
+	case nanoseconds.Name:
+		return strconv.FormatInt(t.UnixNano(), 10)
+	}
+	return t.Format(layout)
 }

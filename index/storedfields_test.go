@@ -3,8 +3,13 @@ package index
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/microseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/milliseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/nanoseconds"
+	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/seconds"
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -43,6 +48,25 @@ func TestLoadHitIsBleves(t *testing.T) {
 	for _, want := range []string{"people:[]interface {}", "furniture:bool", "date:string", "body:string", "parties:string"} {
 		if !kinds[want] {
 			t.Errorf("no %s among the fields read, %v: the test reads too little", want, kinds)
+		}
+	}
+}
+
+// TestDateValue checks dates shown as Bleve's loader shows them, for the
+// layouts a date can be stored with.
+func TestDateValue(t *testing.T) {
+	d := time.Date(2020, 4, 1, 9, 30, 5, 0, time.UTC)
+	for _, tc := range []struct{ layout, want string }{
+		{"", "2020-04-01T09:30:05Z"},
+		{time.RFC3339, "2020-04-01T09:30:05Z"},
+		{"2006-01-02", "2020-04-01"},
+		{seconds.Name, "1585733405"},
+		{milliseconds.Name, "1585733405000"},
+		{microseconds.Name, "1585733405000000"},
+		{nanoseconds.Name, "1585733405000000000"},
+	} {
+		if got := dateValue(d, tc.layout); got != tc.want {
+			t.Errorf("layout %q: %q, want %q", tc.layout, got, tc.want)
 		}
 	}
 }
