@@ -1,8 +1,9 @@
 package index
 
 import (
+	"cmp"
 	"html"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -70,13 +71,21 @@ const wordTermsCap = 1 << 18
 // news reuses its words: looking them up replaced analyzing every candidate
 // chunk, which was a third of a query's time. Safe for concurrent use.
 type wordTerms struct {
-	as []analysis.Analyzer // as[0] English, the others Devanagari ones
-	mu sync.RWMutex
-	m  map[string][][]wordToken // word -> tokens by analyzer; nil where the script rules it out
+	as      []analysis.Analyzer // as[0] English, the others Devanagari ones
+	mu      sync.RWMutex
+	m       map[string][][]wordToken // word -> tokens by analyzer; nil where the script rules it out
+	scratch sync.Pool                // *spanScratch: a snippet's buffers, which were most of its allocations
+}
+
+// spanScratch holds matchSpans' buffers between snippets.
+type spanScratch struct {
+	spans  []span
+	words  []string
+	starts []int
 }
 
 func newWordTerms(as []analysis.Analyzer) *wordTerms {
-	return &wordTerms{as: as, m: map[string][][]wordToken{}}
+	return &wordTerms{as: as, m: map[string][][]wordToken{}, scratch: sync.Pool{New: func() any { return new(spanScratch) }}}
 }
 
 // each calls fn with the tokens of each word, by analyzer, analyzing the
@@ -133,17 +142,18 @@ func (w *wordTerms) analyze(word string) [][]wordToken {
 // query's terms as analyzer i of wt makes them. Without matches it returns
 // the start of the text.
 func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) string {
-	var spans []span
+	sc := wt.scratch.Get().(*spanScratch)
+	defer wt.scratch.Put(sc)
+	spans := sc.spans[:0]
 	// Read the text a chunk at a time and stop at the first chunk with a
 	// match: news puts the point first.
-	var words []string
-	var starts []int
 	for start, n := 0, snippetChunk/4; start < len(text) && start < snippetScanLimit && len(spans) == 0; n = snippetChunk {
 		end := chunkEnd(text, start, n)
-		spans, words, starts = matchSpans(text, start, end, wt, terms, spans, words, starts)
+		spans, sc.words, sc.starts = matchSpans(text, start, end, wt, terms, spans, sc.words, sc.starts)
 		start = end
 	}
 	spans = mergeSpans(text, spans)
+	sc.spans = spans
 	start, end := window(text, spans, width)
 	var b strings.Builder
 	if start > 0 {
@@ -159,9 +169,12 @@ func snippet(text string, wt *wordTerms, terms []map[string]bool, width int) str
 // highlight returns the whole of text HTML-escaped with every match of terms
 // wrapped in <mark>, as snippet marks them: for titles.
 func highlight(text string, wt *wordTerms, terms []map[string]bool) string {
-	spans, _, _ := matchSpans(text, 0, len(text), wt, terms, nil, nil, nil)
+	sc := wt.scratch.Get().(*spanScratch)
+	defer wt.scratch.Put(sc)
+	sc.spans, sc.words, sc.starts = matchSpans(text, 0, len(text), wt, terms, sc.spans[:0], sc.words, sc.starts)
+	sc.spans = mergeSpans(text, sc.spans)
 	var b strings.Builder
-	writeMarked(&b, text, mergeSpans(text, spans), 0, len(text))
+	writeMarked(&b, text, sc.spans, 0, len(text))
 	return b.String()
 }
 
@@ -216,7 +229,7 @@ func writeMarked(b *strings.Builder, text string, spans []span, start, end int) 
 // mergeSpans sorts spans and joins those that overlap or that one space
 // separates, so a name reads as one mark: <mark>Rahul Gandhi</mark>.
 func mergeSpans(text string, spans []span) []span {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	var out []span
 	for _, s := range spans {
 		if n := len(out); n > 0 && (s.start <= out[n-1].end || s.start == out[n-1].end+1 && text[out[n-1].end] == ' ') {
