@@ -31,16 +31,18 @@
 //     (correct.go); the operators then apply to concepts, and MinMatch says
 //     how many a match needs, one fewer at a time when nothing has them all;
 //   - facet counts, the total and the matches come from the cache when it
-//     has them, and then a query of one concept is pruned to its page
-//     (prune.go) and any other visits only its known matches
-//     (filtersearcher.go);
+//     has them, and then, once the page is full, blocks of documents that
+//     cannot reach it are passed over (blockmax.go), a query of one concept
+//     is pruned to its page (prune.go) and any other visits only its known
+//     matches (filtersearcher.go);
 //   - view.search (splitsearch.go) runs the text query, its phrases and
 //     disjunctions given faster searchers with Bleve's scores (rewrite.go,
-//     phrasesearch.go, disjsearch.go), once over a snapshot
-//     of the in-memory facet columns (columns.go), in parts over ranges of
-//     document numbers when the query is broad; each part's filterSearcher
-//     (filtersearcher.go) applies the filters from the columns and feeds a
-//     tally (tally.go) that counts every facet without its own filter;
+//     phrasesearch.go, disjsearch.go), once over a snapshot of the
+//     in-memory facet columns (columns.go), in parts over ranges of
+//     document numbers when the query is broad and not repeated; each
+//     part's filterSearcher (filtersearcher.go) applies the filters from
+//     the columns and feeds a tally (tally.go) that counts every facet
+//     without its own filter;
 //   - when the columns cannot be read in time, Bleve's filters and facets do
 //     the same work instead (blevefacets.go);
 //   - either way the dates histogram follows the one rule of datehist.go,
