@@ -24,9 +24,8 @@ import (
 // passed over without moving those. Every document scored is scored by the
 // same searchers, in the same order, so the page and its scores are the
 // unpruned search's to the bit; only documents that could not be on it are
-// skipped.
-// The concept also passes over the blocks of documents that had no match
-// able to beat the floor (blockmax.go).
+// skipped. The concept also passes over the blocks of documents that had
+// no match able to beat the floor (blockmax.go).
 //
 // A query of two concepts is a conjunction, whose match sums their scores;
 // bounding one by the floor less the other's most pruned almost nothing in

@@ -46,7 +46,7 @@ type found struct {
 	facets  *Facets
 	copies  map[string]int  // by cluster: its other members that match
 	matched *roaring.Bitmap // nil when the search neither counted nor collapsed
-	peaks   *peaks          // with matched, of a query of one concept: its greatest scores
+	peaks   *peaks          // with matched: the greatest scores the counting search saw (blockmax.go)
 }
 
 // search runs req's query, which must carry no filters, once over the
@@ -55,11 +55,12 @@ type found struct {
 // With o.collapse, the hits are the best-ranked match of each of the
 // best-ranked duplicate clusters (groupTop), and their copies are counted.
 // Broad relevance-ranked queries are searched in parts, one per core, over
-// ranges of document numbers, and the parts merged, unless repeated. When o.known holds the
-// matches, the total and the matches come from it, a relevance-ranked query
-// of one concept is pruned (prune.go), skipping the matches that cannot be
-// on the page, and any other query visits only the known matches; a
-// counting search of one concept records what pruning needs.
+// ranges of document numbers, and the parts merged, unless repeated. When
+// o.known holds the matches, the total and the matches come from it, a
+// relevance-ranked search passes over the blocks that cannot reach its page
+// (blockmax.go), a query of one concept is pruned (prune.go), and any other
+// query visits only the known matches; a relevance-ranked counting search
+// records what pruning needs.
 func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
@@ -80,7 +81,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		switch {
 		case bound:
 			pr = &pruner{peaks: o.known.peaks, children: prune}
-		case record:
+		case record && byScore:
 			pr = recorder(docs, s.blockDocs)
 		}
 		if pr != nil {
