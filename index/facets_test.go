@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -112,5 +113,28 @@ func TestFacetCache(t *testing.T) {
 	}
 	if hits, misses := s.FacetCacheStats(); hits != 1 || misses != 2 {
 		t.Errorf("after a write: hits %d misses %d, want 1 and 2", hits, misses)
+	}
+}
+
+// TestSelectedValueKeepsItsCount checks that a ticked facet value outside
+// the top facet_size is listed with its count, not 0: every seed names
+// Congress and three the BJP, so with one value a facet lists Congress and
+// the ticked BJP after it, counted over the query's matches without its own
+// filter (here: the three seeds the filter keeps).
+func TestSelectedValueKeepsItsCount(t *testing.T) {
+	s := seedSearcher(t)
+	res, err := s.Search(context.Background(), Request{Parties: []string{"BJP"}, FacetSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 {
+		t.Fatalf("total %d, want the 3 seeds naming the BJP", res.Total)
+	}
+	var got []string
+	for _, v := range res.Facets.Parties {
+		got = append(got, fmt.Sprintf("%s:%d:%v", v.Value, v.Count, v.Selected))
+	}
+	if want := []string{"INC:5:false", "BJP:3:true"}; !slices.Equal(got, want) {
+		t.Errorf("parties %v, want %v", got, want)
 	}
 }

@@ -160,11 +160,11 @@ func (t *tally) add(num uint64) bool {
 func (t *tally) facets(s *Searcher, r Request) *Facets {
 	v := t.v
 	out := &Facets{
-		Lang:    s.termValues(FacetLang, topTerms(v.langs, t.langN[1:], 3), r.Langs),
+		Lang:    s.termValues(FacetLang, topTerms(v.langs, t.langN[1:], 3, r.Langs), r.Langs),
 		undated: t.undated,
 	}
 	for tf := range numTermFacets {
-		tf.set(out, s.termValues(tf.name(), topTerms(v.terms[tf], t.termN[tf], r.facetSize()), tf.selected(r)))
+		tf.set(out, s.termValues(tf.name(), topTerms(v.terms[tf], t.termN[tf], r.facetSize(), tf.selected(r)), tf.selected(r)))
 	}
 	out.interval, out.Dates = dayHistogram(t.days, v.minDay)
 	return out
@@ -185,8 +185,10 @@ func (t *tally) merge(o *tally) {
 }
 
 // topTerms orders values by count, then by value, as Bleve's terms facet
-// does, and keeps the first n with a count.
-func topTerms(names []string, counts []int, n int) []*search.TermFacet {
+// does, and keeps the first n with a count, and after them the selected
+// ones among the rest: a ticked value keeps its count however far down the
+// list it is.
+func topTerms(names []string, counts []int, n int, selected []string) []*search.TermFacet {
 	var out []*search.TermFacet
 	for i, k := range counts {
 		if k > 0 && names[i] != "" { // "": records without the field
@@ -199,5 +201,14 @@ func topTerms(names []string, counts []int, n int) []*search.TermFacet {
 		}
 		return strings.Compare(a.Term, b.Term)
 	})
-	return out[:min(n, len(out))]
+	if n >= len(out) {
+		return out
+	}
+	top := out[:n:n]
+	for _, t := range out[n:] {
+		if slices.Contains(selected, t.Term) {
+			top = append(top, t)
+		}
+	}
+	return top
 }
