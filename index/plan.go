@@ -157,6 +157,16 @@ func (p *planner) query(k int) bq.Query {
 	p.weigh(k > 1 || len(p.must) > 0)
 	switch need := k - len(p.must); {
 	case len(p.optional) == 0:
+	case need <= 0 && len(p.must) > 0:
+		// Every +item and nothing else is needed (a relaxed search): the
+		// other concepts only rank, as should clauses.
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bleve.NewConjunctionQuery(pos...))
+		b.AddShould(p.optional...)
+		if p.not != nil {
+			b.AddMustNot(p.not)
+		}
+		return b
 	case need >= len(p.optional) && (len(p.optional) > 1 || !p.question):
 		pos = append(pos, p.optional...)
 	case need <= 1 && len(p.must) == 0:

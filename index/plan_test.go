@@ -44,6 +44,9 @@ func TestQueryOperatorsOnSeeds(t *testing.T) {
 		{q: `-Congress`, want: nil}, // every seed names Congress
 		{q: `resignation -"broken heart"`, lack: []string{"003"}, has: []string{"000", "001"}},
 		{q: `"resignation letter" +Rahul`, has: []string{"000"}},
+		// No seed has a made-up word: relaxed to the +item, which is still needed.
+		{q: `+Scindia xyzzyq`, want: []string{"001"}},
+		{q: `+Gehlot Nadda`, has: []string{"002"}, lack: []string{"000", "001", "003"}},
 		{q: `(Scindia OR सिंधिया) -Gandhi`, lack: []string{"000", "002", "004"}},
 	} {
 		got, res := seedIDs(t, s, Request{Q: c.q, Op: c.op})
@@ -88,6 +91,7 @@ func TestQueryReading(t *testing.T) {
 		{q: "Gandhi Scindia", op: OpOr, parsed: "(and Gandhi Scindia)", match: Matching{Required: 1, Of: 2}},
 		// No seed has both words: relaxed to one, and said so.
 		{q: "Gehlot Nadda", parsed: "(and Gehlot Nadda)", match: Matching{Required: 1, Of: 2, Relaxed: true}},
+		{q: "+Gehlot Nadda", parsed: "(and (must Gehlot) Nadda)", match: Matching{Required: 1, Of: 2, Relaxed: true}},
 		{q: "the of", parsed: "(and the of)", match: Matching{}},
 	} {
 		_, res := seedIDs(t, s, Request{Q: c.q, Op: c.op})

@@ -152,6 +152,7 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 			{Q: "harvest", Size: 1, Offset: 2, NoCollapse: true},
 			{Q: "lockdown police", Size: 3}, {Q: "lockdown -flood", Size: 4, NoCollapse: true},
 			{Q: `"officials said"`, Size: 2}, {Q: "police court", Size: 2, Offset: 1, Sources: []string{"alpha"}},
+			{Q: "+lockdown xyzzyq", Size: 3},
 		}},
 		{name: "words", s: phraseIndex(t), reqs: []Request{
 			{Q: "death", Size: 5}, {Q: "police", Size: 10}, {Q: "toll", Size: 3, Offset: 7},
