@@ -72,9 +72,9 @@ func merge(r index.Request, replies []*index.Response) *index.Response {
 }
 
 // sumValues adds up one terms facet's per-shard lists and keeps the first
-// n by count, then value; a selected value outside them stays listed, as
-// one index lists it (count 0, so it can be unticked). Selected is true for
-// a value any shard marked so.
+// n by count, then value; a selected value outside them stays listed after
+// them, as one index lists it (with its count, or 0 when nothing has it, so
+// it can be unticked). Selected is true for a value any shard marked so.
 func sumValues(all []index.FacetValue, n int) []index.FacetValue {
 	byValue := map[string]*index.FacetValue{}
 	var order []string
@@ -100,10 +100,16 @@ func sumValues(all []index.FacetValue, n int) []index.FacetValue {
 		}
 		return cmp.Compare(a.Value, b.Value)
 	})
-	out := counted[:min(n, len(counted))]
+	out := counted[:min(n, len(counted)):min(n, len(counted))]
 	listed := map[string]bool{}
 	for _, v := range out {
 		listed[v.Value] = true
+	}
+	for _, v := range counted[len(out):] {
+		if v.Selected {
+			out = append(out, v)
+			listed[v.Value] = true
+		}
 	}
 	for _, k := range order {
 		if v := byValue[k]; v.Selected && !listed[k] {

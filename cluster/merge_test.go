@@ -8,10 +8,11 @@ import (
 )
 
 func TestSumValues(t *testing.T) {
-	a := []index.FacetValue{{Value: "x", Count: 3}, {Value: "y", Count: 2}, {Value: "s", Count: 0, Selected: true}}
-	b := []index.FacetValue{{Value: "y", Count: 2}, {Value: "z", Count: 4}, {Value: "x", Count: 1}}
+	// s is ticked and nothing has it; t is ticked and below the top two.
+	a := []index.FacetValue{{Value: "x", Count: 3}, {Value: "y", Count: 2}, {Value: "s", Count: 0, Selected: true}, {Value: "t", Count: 1, Selected: true}}
+	b := []index.FacetValue{{Value: "y", Count: 2}, {Value: "z", Count: 4}, {Value: "x", Count: 1}, {Value: "t", Count: 1, Selected: true}}
 	got := sumValues(append(append([]index.FacetValue{}, a...), b...), 2)
-	want := []index.FacetValue{{Value: "x", Count: 4}, {Value: "y", Count: 4}, {Value: "s", Selected: true}}
+	want := []index.FacetValue{{Value: "x", Count: 4}, {Value: "y", Count: 4}, {Value: "t", Count: 2, Selected: true}, {Value: "s", Selected: true}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sumValues = %+v\nwant %+v", got, want)
 	}
