@@ -142,6 +142,7 @@ func (fc *facetColumns) putBitset(b []uint64) {
 type view struct {
 	reader         index.IndexReader // the snapshot; close it when done
 	segs           []*segColumns
+	ids            []uint64                // the segments' ids: another list numbers documents otherwise
 	offsets        []uint64                // of each segment's first document
 	terms          [numTermFacets][]string // values by ordinal, as numbered when the view was made
 	langs          []string
@@ -183,11 +184,12 @@ func (fc *facetColumns) tryView(live *liveIndex) (*view, <-chan struct{}, error)
 		return nil, nil, nil
 	}
 	segs := snap.Segments()
-	v := &view{reader: r, segs: make([]*segColumns, len(segs)), offsets: make([]uint64, len(segs))}
+	v := &view{reader: r, segs: make([]*segColumns, len(segs)), ids: make([]uint64, len(segs)), offsets: make([]uint64, len(segs))}
 	var missing uint64
 	var next uint64
 	fc.mu.Lock()
 	for i, ss := range segs {
+		v.ids[i] = ss.Id()
 		v.offsets[i] = next
 		next += ss.Segment().Count()
 		if v.segs[i] = fc.segs[ss.Id()]; v.segs[i] == nil {

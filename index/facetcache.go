@@ -26,8 +26,12 @@ type counts struct {
 	// matched holds the matches that pass the filters, which a search
 	// again visits alone (or prunes) and counts a collapsed page's copies
 	// among; nil when Bleve counted them (facet columns not yet read).
-	matched  *roaring.Bitmap
-	peaks    *peaks   // of a query of one concept: its greatest scores (prune.go)
+	matched *roaring.Bitmap
+	peaks   *peaks // the greatest scores the counting search saw (blockmax.go)
+	// segs are the ids of the segments matched and peaks number documents
+	// in: Bleve's merges renumber them without a write, so a search of
+	// another snapshot cannot use either.
+	segs     []uint64
 	matching Matching // the concepts the matches needed, as relax chose
 }
 

@@ -106,6 +106,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
 		qi.Matching = known.matching
+		if got.fresh { // Bleve merged segments since: the matches of this snapshot
+			renewed := *known
+			renewed.matched, renewed.peaks, renewed.segs = got.matched, got.peaks, got.segs
+			s.facets.add(cacheKey, &renewed)
+		}
 	} else {
 		err = s.relax(p, r, &qi, func(need int) (uint64, error) {
 			var err error
@@ -117,7 +122,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
-		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, peaks: got.peaks, matching: qi.Matching}
+		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, peaks: got.peaks, segs: got.segs, matching: qi.Matching}
 		s.facets.add(cacheKey, known)
 	}
 	facets := known.facets

@@ -47,6 +47,8 @@ type found struct {
 	copies  map[string]int  // by cluster: its other members that match
 	matched *roaring.Bitmap // nil when the search neither counted nor collapsed
 	peaks   *peaks          // with matched: the greatest scores the counting search saw (blockmax.go)
+	segs    []uint64        // the ids of the segments matched and peaks number documents in
+	fresh   bool            // matched and peaks were recorded by this search
 }
 
 // search runs req's query, which must carry no filters, once over the
@@ -67,8 +69,10 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	_, byScore := req.Sort[0].(*search.SortScore)
 	byScore = byScore && len(req.Sort) == 1
 	_, concept := req.Query.(*query.DisjunctionQuery)
-	known := o.known != nil && o.known.matched != nil
-	record := !known && (o.count || o.collapse) // the matches, for the cache and the copies
+	// Known matches from another snapshot (Bleve merged segments since)
+	// number other documents: search as if they were not known.
+	known := o.known != nil && o.known.matched != nil && slices.Equal(o.known.segs, v.ids)
+	record := !known && (o.count || o.collapse || o.known != nil) // the matches, for the cache and the copies
 	// bound: the page's floor passes over blocks (blockmax.go); prune: a
 	// concept leaves children lazy too (prune.go).
 	bound := known && byScore && req.SearchAfter == nil && o.known.peaks != nil
@@ -182,8 +186,8 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		res.Total += p.total
 		res.MaxScore = max(res.MaxScore, p.maxScore)
 	}
-	if known {
-		res.Total = o.known.total
+	if o.known != nil {
+		res.Total = o.known.total // a pruned search's collector sees only some of the matches
 	}
 	if n > 1 {
 		// As one pass ranks: by score, ties by document number.
@@ -204,7 +208,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
-	out := &found{res: res}
+	out := &found{res: res, segs: v.ids}
 	switch {
 	case known:
 		out.matched = o.known.matched
@@ -216,7 +220,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 			prs[i] = p.pr
 		}
 		out.matched.RunOptimize()
-		out.peaks = recorded(prs)
+		out.peaks, out.fresh = recorded(prs), true
 	}
 	if o.collapse {
 		if out.copies, err = v.copies(ctx, res.Hits, out.matched); err != nil {
