@@ -60,7 +60,7 @@ func setUp(ctx context.Context, js jetstream.JetStream, c Config, log *slog.Logg
 	if err != nil {
 		return nil, err
 	}
-	if err := checkShards(ctx, kv, c.Shards); err != nil {
+	if err := checkShards(ctx, kv, c.Shards, log); err != nil {
 		return nil, err
 	}
 	rec, _ := json.Marshal(map[string]any{"shards": c.NodeShards, "started": time.Now().UTC()})
@@ -73,7 +73,7 @@ func setUp(ctx context.Context, js jetstream.JetStream, c Config, log *slog.Logg
 // checkShards stores n as the cluster's shard count if none is stored, and
 // otherwise refuses a different n: documents are placed by hash modulo the
 // count, so changing it would send searches and writes to the wrong shards.
-func checkShards(ctx context.Context, kv jetstream.KeyValue, n int) error {
+func checkShards(ctx context.Context, kv jetstream.KeyValue, n int, log *slog.Logger) error {
 	_, err := kv.Create(ctx, "shards", []byte(strconv.Itoa(n)))
 	if err == nil {
 		return nil
@@ -81,9 +81,16 @@ func checkShards(ctx context.Context, kv jetstream.KeyValue, n int) error {
 	if !errors.Is(err, jetstream.ErrKeyExists) {
 		return fmt.Errorf("store the shard count in %s: %w", metaBucket, err)
 	}
-	e, err := kv.Get(ctx, "shards")
+	// The key exists, but a replica that has not applied its creation yet
+	// may answer a read (the bucket allows direct gets): a node starting
+	// beside the one that stored it read "not found" and exited.
+	var e jetstream.KeyValueEntry
+	err = retry(ctx, 30*time.Second, log, "read the shard count from "+metaBucket, func(ctx context.Context) error {
+		e, err = kv.Get(ctx, "shards")
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("read the shard count from %s: %w", metaBucket, err)
+		return err
 	}
 	if have, _ := strconv.Atoi(string(e.Value())); have != n {
 		return fmt.Errorf("--shards %d: the cluster has %s shards (stored in %s on its first start); the count cannot change", n, e.Value(), metaBucket)
