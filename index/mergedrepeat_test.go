@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -40,18 +39,7 @@ func TestCountsOfAnotherSnapshotAreNotRead(t *testing.T) {
 	}
 	s := newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
 	s.blockDocs = 4
-	show := func(r Request) string {
-		res, err := s.Search(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.TookMS = 0
-		b, err := json.Marshal(res)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	show := func(r Request) string { return responseJSON(t, s, r) }
 	for _, r := range []Request{
 		{Q: "police", Size: 5}, {Q: "flood OR drought", Size: 4, NoCollapse: true},
 		{Q: "police court", Size: 3}, {Q: `"police court"`, Size: 3, NoCollapse: true}, {Q: "vaccine -hospital", Size: 4},

@@ -137,7 +137,6 @@ func TestPrunedConceptKeepsEveryCompetitor(t *testing.T) {
 // same total and facets, across pages, filters, collapsing or not, and a
 // search split in parts.
 func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
-	ctx := context.Background()
 	for _, tc := range []struct {
 		name  string
 		s     *Searcher
@@ -193,18 +192,7 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 				tc.s.blockDocs = tc.block
 			}
 			for _, r := range tc.reqs {
-				show := func() string {
-					res, err := tc.s.Search(ctx, r)
-					if err != nil {
-						t.Fatal(err)
-					}
-					res.TookMS = 0
-					b, err := json.Marshal(res)
-					if err != nil {
-						t.Fatal(err)
-					}
-					return string(b)
-				}
+				show := func() string { return responseJSON(t, tc.s, r) }
 				counting := show()
 				hits, _ := tc.s.FacetCacheStats()
 				pruned := show()
@@ -220,4 +208,20 @@ func TestRepeatedSearchIsTheCountingSearch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// responseJSON is s's whole answer to r as JSON, without the time it took:
+// what two searches that must agree are compared by.
+func responseJSON(t *testing.T, s *Searcher, r Request) string {
+	t.Helper()
+	res, err := s.Search(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.TookMS = 0
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
