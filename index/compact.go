@@ -51,11 +51,33 @@ const cleanupWait = time.Minute
 // either way; this only keeps a finished build from leaving them behind.
 func awaitCleanup(ctx context.Context, s *scorch.Scorch) {
 	deadline := time.Now().Add(cleanupWait)
+	nudge := time.Now().Add(time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
 		files, _ := s.StatsMap()["CurOnDiskFiles"].(uint64)
 		if files <= 2 { // the merged segment and root.bolt
 			return
 		}
+		if time.Now().After(nudge) {
+			// The persister removes old files once, as it goes idle: when a
+			// snapshot still held them then, it waits for the next change
+			// and they stay (a busy machine, a minute). Writing the format
+			// record again, unchanged, is a change.
+			rewriteFormat(s)
+			nudge = time.Now().Add(time.Second)
+		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// rewriteFormat stores the index's format record again as it is.
+func rewriteFormat(s *scorch.Scorch) {
+	r, err := s.Reader()
+	if err != nil {
+		return
+	}
+	v, err := r.GetInternal(formatKey)
+	r.Close()
+	if err == nil && v != nil {
+		_ = s.SetInternal(formatKey, v)
 	}
 }
