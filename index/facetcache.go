@@ -32,7 +32,8 @@ type counts struct {
 	// in: Bleve's merges renumber them without a write, so a search of
 	// another snapshot cannot use either.
 	segs     []uint64
-	matching Matching // the concepts the matches needed, as relax chose
+	matching Matching   // the concepts the matches needed, as relax chose
+	pages    *pageCache // the pages found with these counts
 }
 
 // facetCache holds exact counts by query and filters. Writes purge it, so a

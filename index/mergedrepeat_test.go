@@ -38,7 +38,7 @@ func TestCountsOfAnotherSnapshotAreNotRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newSearcher(t, idx, SearchConfig{Freedict: NoFreedict})
-	s.blockDocs = 4
+	s.blockDocs, s.pagesKept = 4, 0 // the repeats search rather than read their pages
 	show := func(r Request) string { return responseJSON(t, s, r) }
 	for _, r := range []Request{
 		{Q: "police", Size: 5}, {Q: "flood OR drought", Size: 4, NoCollapse: true},

@@ -97,19 +97,22 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		}
 		return req
 	}
-	cacheKey := s.facets.key(s.gen.Load(), r)
+	cacheKey, pk := s.facets.key(s.gen.Load(), r), pageKey(r, collapsing)
 	known, cached := s.facets.get(cacheKey)
 	var got *found
 	if cached {
 		// The matches were counted and relaxed before: only the page is needed.
-		if got, err = s.run(ctx, newRequest(p.query(known.matching.Required)), r, runOptions{collapse: collapsing, known: known}); err != nil {
+		o := runOptions{collapse: collapsing, known: known, page: pk}
+		if got, err = s.run(ctx, newRequest(p.query(known.matching.Required)), r, o); err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
 		qi.Matching = known.matching
 		if got.fresh { // Bleve merged segments since: the matches of this snapshot
 			renewed := *known
 			renewed.matched, renewed.peaks, renewed.segs = got.matched, got.peaks, got.segs
+			renewed.pages = newPageCache(s.pagesKept)
 			s.facets.add(cacheKey, &renewed)
+			known = &renewed
 		}
 	} else {
 		err = s.relax(p, r, &qi, func(need int) (uint64, error) {
@@ -122,8 +125,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Q, err)
 		}
-		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, peaks: got.peaks, segs: got.segs, matching: qi.Matching}
+		known = &counts{facets: got.facets, total: got.res.Total, matched: got.matched, peaks: got.peaks, segs: got.segs,
+			matching: qi.Matching, pages: newPageCache(s.pagesKept)}
 		s.facets.add(cacheKey, known)
+	}
+	if got.matched != nil { // searched in the columns, over the segments known.segs names
+		known.pages.put(pk, got)
 	}
 	facets := known.facets
 	res, page := got.res, got.res.Hits
@@ -187,8 +194,10 @@ type runOptions struct {
 	count    bool // count the facets
 	collapse bool // keep one hit per duplicate cluster
 	// known, when set, holds the counts of this very search, which then
-	// needs only its page and may skip what cannot be on it.
+	// needs only its page and may skip what cannot be on it, or find it
+	// kept under page (pagecache.go).
 	known *counts
+	page  string
 }
 
 // run searches req within r's filters: in one pass over the in-memory facet

@@ -46,6 +46,7 @@ type Searcher struct {
 	// driveKnown is driveKnown (splitsearch.go) and blockDocs blockDocs
 	// (prune.go); tests change them.
 	driveKnown, blockDocs uint64
+	pagesKept             int // pagesKept (pagecache.go); tests change it
 	inflight              atomic.Int32
 }
 
@@ -107,7 +108,7 @@ func NewSearcher(idx bleve.Index, gaz *entities.Gazetteer, ext *entities.Extract
 		}
 	}
 	s.splitMatches, s.splitParts = splitMatches, max(1, min(runtime.GOMAXPROCS(0), 4))
-	s.driveKnown, s.blockDocs = driveKnown, blockDocs
+	s.driveKnown, s.blockDocs, s.pagesKept = driveKnown, blockDocs, pagesKept
 	s.scoring = built.scoringModel
 	s.live.onSwap = func() {
 		s.cols.reset()

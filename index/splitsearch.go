@@ -72,6 +72,11 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	// Known matches from another snapshot (Bleve merged segments since)
 	// number other documents: search as if they were not known.
 	known := o.known != nil && o.known.matched != nil && slices.Equal(o.known.segs, v.ids)
+	if known {
+		if f := o.known.pages.get(o.page); f != nil {
+			return f, nil
+		}
+	}
 	record := !known && (o.count || o.collapse || o.known != nil) // the matches, for the cache and the copies
 	// bound: the page's floor passes over blocks (blockmax.go); prune: a
 	// concept leaves children lazy too (prune.go).
