@@ -90,6 +90,10 @@ func (c *facetCache) get(key string) (*counts, bool) {
 	return f, ok
 }
 
+// peek is get for a search that only might use the counts (narrow.go): it
+// counts neither a hit nor a miss.
+func (c *facetCache) peek(key string) (*counts, bool) { return c.lru.Get(key) }
+
 func (c *facetCache) add(key string, f *counts) { c.lru.Add(key, f) }
 
 func (c *facetCache) purge() { c.lru.Purge() }

@@ -97,7 +97,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 		}
 		return req
 	}
-	cacheKey, pk := s.facets.key(s.gen.Load(), r), pageKey(r, collapsing)
+	gen := s.gen.Load()
+	cacheKey, pk := s.facets.key(gen, r), pageKey(r, collapsing)
 	known, cached := s.facets.get(cacheKey)
 	var got *found
 	if cached {
@@ -115,9 +116,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 			known = &renewed
 		}
 	} else {
+		narrowing := s.narrowing(gen, r)
 		err = s.relax(p, r, &qi, func(need int) (uint64, error) {
+			o := runOptions{count: true, collapse: collapsing}
+			if narrowing != nil && need == narrowing.matching.Required {
+				o.narrow = narrowing // the same level: its matches hold this level's (narrow.go)
+			}
 			var err error
-			if got, err = s.run(ctx, newRequest(p.query(need)), r, runOptions{count: true, collapse: collapsing}); err != nil {
+			if got, err = s.run(ctx, newRequest(p.query(need)), r, o); err != nil {
 				return 0, err
 			}
 			return got.res.Total, nil
@@ -198,6 +204,9 @@ type runOptions struct {
 	// kept under page (pagecache.go).
 	known *counts
 	page  string
+	// narrow, when set, holds the counts of this search without its
+	// filters, which a counting search narrows (narrow.go).
+	narrow *counts
 }
 
 // run searches req within r's filters: in one pass over the in-memory facet

@@ -69,6 +69,10 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	_, byScore := req.Sort[0].(*search.SortScore)
 	byScore = byScore && len(req.Sort) == 1
 	_, concept := req.Query.(*query.DisjunctionQuery)
+	var narrowed *tally
+	if o.narrow != nil && slices.Equal(o.narrow.segs, v.ids) {
+		o.known, narrowed = v.narrow(s, r, o.narrow, o.count)
+	}
 	// Known matches from another snapshot (Bleve merged segments since)
 	// number other documents: search as if they were not known.
 	known := o.known != nil && o.known.matched != nil && slices.Equal(o.known.segs, v.ids)
@@ -130,7 +134,9 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 		}
 		p.pr = pr
 		defer sr.Close()
-		p.t = v.newTally(r, o.count)
+		if p.t = narrowed; p.t == nil { // narrowed: counted already, and known, so never split
+			p.t = v.newTally(r, o.count)
+		}
 		if record {
 			p.t.matched = s.cols.bitset(docs)
 		}
@@ -216,7 +222,7 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	out := &found{res: res, segs: v.ids}
 	switch {
 	case known:
-		out.matched = o.known.matched
+		out.matched, out.peaks = o.known.matched, o.known.peaks
 	case record:
 		out.matched = roaring.New()
 		prs := make([]*pruner, len(parts))
