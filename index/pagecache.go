@@ -5,20 +5,29 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // pagesKept is how many pages of one search (by page, size, sort, cursor
 // and collapsing) its cached counts keep: a reader moving to the next page
-// and back, or many readers sent the same link, need a handful, and each
-// page holds its hits' stored text (tens of kilobytes).
+// and back, or many readers sent the same link, need a handful.
 const pagesKept = 3
 
+// keptHits is the most hits a kept page has: the search page's and the
+// API's pages of ten are kept, and a client reading a hundred at a time
+// through many searches cannot fill memory with them (a shown hit, with its
+// snippet, is about a kilobyte).
+const keptHits = 20
+
 // pageCache keeps the last pages a search returned, as found over the
-// segments its counts name, with their hits' stored fields and copies, so
-// the same page again is neither ranked nor read from the segments. It is
-// the counts' companion: Solr's queryResultCache (the ranked page of a query
-// and its filters) and documentCache (the page's stored fields) in one, and,
-// as the counts are, emptied by every write. A nil pageCache keeps nothing.
+// segments its counts name, with their hits as shown (snippets made), so
+// the same page again is neither ranked, nor read from the segments, nor
+// marked up. It is the counts' companion, what Solr's queryResultCache (the
+// ranked page of a query and its filters) and documentCache (the page's
+// stored fields) keep together, and, as the counts are, emptied by every
+// write. A nil pageCache keeps nothing.
 type pageCache struct {
 	mu    sync.Mutex
 	keys  []string
@@ -58,20 +67,24 @@ func (c *pageCache) get(key string) *found {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for i, k := range c.keys {
-		if k == key {
-			return c.pages[i]
-		}
+	if i := slices.Index(c.keys, key); i >= 0 {
+		return c.pages[i]
 	}
 	return nil
 }
 
-// put keeps f's page (its hits, total and copies; none of what renews the
-// counts) under key, in place of the oldest when full; a page kept already
-// stays, being the same.
-func (c *pageCache) put(key string, f *found) {
-	if c == nil {
+// put keeps the page res holds, found in the segments segs and shown as
+// hits, under key, in place of the oldest when full. Of res it keeps what
+// an answer reads besides the shown hits: the total and each hit's sort
+// values (a cursor is made of the last's). A page of more than keptHits
+// hits is not kept; one kept already stays, being the same.
+func (c *pageCache) put(key string, res *bleve.SearchResult, segs []uint64, hits []Hit) {
+	if c == nil || len(hits) > keptHits {
 		return
+	}
+	kept := &found{res: &bleve.SearchResult{Total: res.Total, MaxScore: res.MaxScore}, segs: segs, hits: hits}
+	for _, h := range res.Hits {
+		kept.res.Hits = append(kept.res.Hits, &search.DocumentMatch{ID: h.ID, Score: h.Score, Sort: h.Sort})
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -83,5 +96,5 @@ func (c *pageCache) put(key string, f *found) {
 		copy(c.pages, c.pages[1:])
 		c.keys, c.pages = c.keys[:n], c.pages[:n]
 	}
-	c.keys, c.pages = append(c.keys, key), append(c.pages, &found{res: f.res, copies: f.copies, segs: f.segs})
+	c.keys, c.pages = append(c.keys, key), append(c.pages, kept)
 }

@@ -14,16 +14,17 @@ import (
 // its key, the oldest dropped when full, a page kept already left as it
 // was, and a nil cache keeping nothing.
 func TestPageCacheKeepsTheLastPages(t *testing.T) {
-	page := func(total uint64) *found { return &found{res: &bleve.SearchResult{Total: total}} }
+	page := func(total uint64) *bleve.SearchResult { return &bleve.SearchResult{Total: total} }
 	c := newPageCache(2)
-	c.put("a", page(1))
-	c.put("b", page(2))
-	c.put("a", page(9)) // the same page again: the first stays
-	c.put("c", page(3)) // full: a, the oldest, goes
+	c.put("a", page(1), nil, []Hit{})
+	c.put("b", page(2), nil, []Hit{})
+	c.put("a", page(9), nil, []Hit{}) // the same page again: the first stays
+	c.put("big", page(8), nil, make([]Hit, keptHits+1))
+	c.put("c", page(3), nil, []Hit{}) // full: a, the oldest, goes
 	for _, tc := range []struct {
 		key  string
 		want uint64 // 0: not kept
-	}{{"a", 0}, {"b", 2}, {"c", 3}, {"d", 0}} {
+	}{{"a", 0}, {"b", 2}, {"c", 3}, {"d", 0}, {"big", 0}} {
 		got := c.get(tc.key)
 		switch {
 		case tc.want == 0 && got != nil:
@@ -33,7 +34,7 @@ func TestPageCacheKeepsTheLastPages(t *testing.T) {
 		}
 	}
 	var none *pageCache = newPageCache(0)
-	none.put("a", page(1))
+	none.put("a", page(1), nil, []Hit{})
 	if none.get("a") != nil {
 		t.Error("a cache of no pages kept one")
 	}
@@ -68,8 +69,9 @@ func TestPageKeyNamesThePage(t *testing.T) {
 
 // TestRepeatedPageIsKept checks that a page searched again is read from its
 // counts' page cache (a marked page put in its place comes back), that it
-// is the page the search found (the whole answer equals the counting
-// search's, and, with the cache off, the pruned search's), that other
+// is the page the search found and showed (the whole answer, snippets and
+// cursor included, equals the counting search's, and, with the cache off,
+// the pruned search's), that other
 // pages are kept apart, and that neither counts of other segments (Bleve
 // merged the index since) nor a write let a kept page be read.
 func TestRepeatedPageIsKept(t *testing.T) {
@@ -105,9 +107,9 @@ func TestRepeatedPageIsKept(t *testing.T) {
 	if kept == nil || c.pages.get(pageKey(reqs[1], true)) == nil || c.pages.get(pageKey(reqs[2], true)) == nil {
 		t.Fatal("a searched page was not kept")
 	}
-	marked := *kept.res
-	marked.Hits = kept.res.Hits[:1]
-	c.pages.keys[0], c.pages.pages[0] = pk, &found{res: &marked, copies: kept.copies, segs: kept.segs}
+	marked := *kept
+	marked.hits = kept.hits[:1]
+	c.pages.keys[0], c.pages.pages[0] = pk, &marked
 	if got := responseJSON(t, s, r); strings.Count(got, `"id"`) != 1 {
 		t.Fatalf("the kept page was not read: %s", got)
 	}
@@ -120,7 +122,7 @@ func TestRepeatedPageIsKept(t *testing.T) {
 	}
 	// A write empties the counts and, with them, their pages.
 	c, _ = s.facets.get(s.facets.key(s.gen.Load(), r))
-	c.pages = &pageCache{keys: []string{pk}, pages: []*found{{res: &marked, copies: kept.copies, segs: c.segs}}}
+	c.pages = &pageCache{keys: []string{pk}, pages: []*found{&marked}}
 	if err := s.Writer().Write(ctx, []articles.Document{{ID: "other", Body: "cricket scores"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -135,24 +135,27 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Response, error) {
 			matching: qi.Matching, pages: newPageCache(s.pagesKept)}
 		s.facets.add(cacheKey, known)
 	}
-	if got.matched != nil { // searched in the columns, over the segments known.segs names
-		known.pages.put(pk, got)
-	}
 	facets := known.facets
 	res, page := got.res, got.res.Hits
-	terms := s.queryTerms(strings.Join(s.marked(p), " "))
 	out := &Response{
 		Total:     res.Total,
 		Query:     qi,
-		Hits:      make([]Hit, 0, len(res.Hits)),
+		Hits:      got.hits, // a kept page's, as shown before
 		Facets:    facets,
 		FacetMeta: FacetMeta{Undated: facets.undated, DateInterval: facets.interval, Collapsed: collapsing},
 		Filters:   Filters{People: r.People, Parties: r.Parties, Places: r.Places},
 	}
-	for _, h := range page {
-		hit := s.hit(h, terms)
-		hit.Cluster, hit.Duplicates = clusterOf(h), got.copies[clusterOf(h)]
-		out.Hits = append(out.Hits, hit)
+	if out.Hits == nil {
+		terms := s.queryTerms(strings.Join(s.marked(p), " "))
+		out.Hits = make([]Hit, 0, len(page))
+		for _, h := range page {
+			hit := s.hit(h, terms)
+			hit.Cluster, hit.Duplicates = clusterOf(h), got.copies[clusterOf(h)]
+			out.Hits = append(out.Hits, hit)
+		}
+		if got.matched != nil { // searched in the columns, over the segments known.segs names
+			known.pages.put(pk, got.res, got.segs, out.Hits)
+		}
 	}
 	if sortBy != nil && r.Size > 0 && len(page) == r.Size {
 		out.Cursor = EncodeCursor(page[len(page)-1].Sort)

@@ -49,6 +49,7 @@ type found struct {
 	peaks   *peaks          // with matched: the greatest scores the counting search saw (blockmax.go)
 	segs    []uint64        // the ids of the segments matched and peaks number documents in
 	fresh   bool            // matched and peaks were recorded by this search
+	hits    []Hit           // a kept page's hits as shown (pagecache.go); nil: not kept
 }
 
 // search runs req's query, which must carry no filters, once over the
