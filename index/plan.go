@@ -130,7 +130,8 @@ func (s *Searcher) plan(ctx context.Context, q string, qi *QueryInfo) (*planner,
 	qi.RomanizedHindi = p.romanized
 	qi.People, qi.Parties = p.people, p.parties
 	if len(p.keys) > 0 {
-		qi.Expansions = append(qi.Expansions, Expansion{From: q, To: p.keys, Source: "romanized"})
+		// The query as read: spaces typed around or between its words are not part of it.
+		qi.Expansions = append(qi.Expansions, Expansion{From: strings.Join(strings.Fields(q), " "), To: p.keys, Source: "romanized"})
 	}
 	return p, nil
 }

@@ -109,6 +109,23 @@ func TestQueryReading(t *testing.T) {
 	}
 }
 
+// TestRomanizedExpansionIsTheQueryAsRead checks that the romanized
+// expansion names the query as its words read, not with the spaces typed
+// around and between them (the API echoes q itself as typed).
+func TestRomanizedExpansionIsTheQueryAsRead(t *testing.T) {
+	s := seedSearcher(t)
+	_, res := seedIDs(t, s, Request{Q: "  kejriwal   sarkar "})
+	var from []string
+	for _, e := range res.Query.Expansions {
+		if e.Source == "romanized" {
+			from = append(from, e.From)
+		}
+	}
+	if !slices.Equal(from, []string{"kejriwal sarkar"}) {
+		t.Errorf("romanized expansions from %q, want one from %q", from, "kejriwal sarkar")
+	}
+}
+
 // TestRelaxedTotalsCountTheMatchingSet checks that a relaxed search's total,
 // facets and hits describe one set: the articles with the most concepts.
 func TestRelaxedTotalsCountTheMatchingSet(t *testing.T) {
