@@ -27,17 +27,24 @@ func unfiltered(r Request) (Request, bool) {
 }
 
 // narrowing returns the cached counts, with their matches, of r's search
-// without its filters under generation gen, or nil.
+// without its filters under generation gen, or nil. The matches do not
+// depend on how the facets were listed: counts kept for another facet size
+// or dates histogram serve too (the search page's dates drill-down and its
+// Show all ask for those after the plain search).
 func (s *Searcher) narrowing(gen uint64, r Request) *counts {
 	u, ok := unfiltered(r)
 	if !ok {
 		return nil
 	}
-	c, ok := s.facets.peek(s.facets.key(gen, u))
-	if !ok || c.matched == nil {
-		return nil
+	for _, size := range []int{u.FacetSize, 0} {
+		for _, within := range []bool{u.DatesWithin, false} {
+			u.FacetSize, u.DatesWithin = size, within
+			if c, ok := s.facets.peek(s.facets.key(gen, u)); ok && c.matched != nil {
+				return c
+			}
+		}
 	}
-	return c
+	return nil
 }
 
 // narrow tallies r's facets (when count is set) over parent's matches, those

@@ -13,9 +13,9 @@ import (
 // search run after the same search without filters (narrowed from its
 // cached matches) answers as the filtered search does alone: the same hits,
 // scores, copies, total and facets, for sources, dates, the dates facet
-// drilled into, sorts, pages, collapsing or not, a query relaxed to fewer
-// words, and filters that leave nothing at the unfiltered level (which
-// relaxes further). It then empties the cached matches of one unfiltered
+// drilled into (after the plain search too), more facet values, sorts,
+// pages, collapsing or not, a query relaxed to fewer words, and filters
+// that leave nothing at the unfiltered level (which relaxes further). It then empties the cached matches of one unfiltered
 // search: a narrowed search, which reads them, finds nothing.
 func TestFilteredSearchNarrowsItsUnfilteredCounts(t *testing.T) {
 	s := copiesIndex(t)
@@ -49,6 +49,22 @@ func TestFilteredSearchNarrowsItsUnfilteredCounts(t *testing.T) {
 		}
 		if !slices.Contains(r.Sources, "gamma") && !strings.Contains(want, `"id"`) {
 			t.Errorf("%+v: no hits, the case tests little: %s", r, want)
+		}
+	}
+
+	// The search page's dates drill-down (counts within the dates, no
+	// hits) and Show all (more facet values) follow the plain search.
+	for _, r := range []Request{
+		{Q: "flood", CountOnly: true, DatesWithin: true, From: day(4), To: day(9), Sources: []string{"beta"}},
+		{Q: "flood", Size: 3, FacetSize: 100, Sources: []string{"alpha"}},
+	} {
+		want := responseJSON(t, alone, r)
+		responseJSON(t, s, Request{Q: r.Q})
+		if s.narrowing(s.gen.Load(), r) == nil {
+			t.Fatalf("%+v: the plain search's matches are not found", r)
+		}
+		if got := responseJSON(t, s, r); got != want {
+			t.Errorf("%+v:\nnarrowed %s\nalone    %s", r, got, want)
 		}
 	}
 
