@@ -59,11 +59,14 @@ type found struct {
 // best-ranked duplicate clusters (groupTop), and their copies are counted.
 // Broad relevance-ranked queries are searched in parts, one per core, over
 // ranges of document numbers, and the parts merged, unless repeated. When
-// o.known holds the matches, the total and the matches come from it, a
+// o.known holds the matches, a page kept with them is the answer
+// (pagecache.go); otherwise the total and the matches come from it, a
 // relevance-ranked search passes over the blocks that cannot reach its page
 // (blockmax.go), a query of one concept is pruned (prune.go), and any other
 // query visits only the known matches; a relevance-ranked counting search
-// records what pruning needs.
+// records what pruning needs. When o.narrow holds the counts of the search
+// without its filters, the facets are tallied over its matches and the
+// search runs as if those passing the filters were known (narrow.go).
 func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest, r Request, o runOptions) (*found, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return s.scoring }))
