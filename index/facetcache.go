@@ -41,6 +41,9 @@ type counts struct {
 type facetCache struct {
 	lru          *lru.Cache[string, *counts]
 	hits, misses atomic.Uint64
+	// kept counts searches answered with a kept page (pagecache.go),
+	// narrowed those counted from their unfiltered matches (narrow.go).
+	kept, narrowed atomic.Uint64
 }
 
 func newFacetCache(size int) *facetCache {
@@ -102,6 +105,14 @@ func (c *facetCache) purge() { c.lru.Purge() }
 // the operators' metrics.
 func (s *Searcher) FacetCacheStats() (hits, misses uint64) {
 	return s.facets.hits.Load(), s.facets.misses.Load()
+}
+
+// ReuseStats reports, since start, how many searches were answered with a
+// kept page and how many filtered searches narrowed their unfiltered
+// search's matches, for the operators' metrics: how much of what searchd
+// serves repeats or refines what it served before.
+func (s *Searcher) ReuseStats() (kept, narrowed uint64) {
+	return s.facets.kept.Load(), s.facets.narrowed.Load()
 }
 
 // invalidate drops cached facet counts; the Searcher's Writer calls it after

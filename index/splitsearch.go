@@ -76,12 +76,14 @@ func (v *view) search(ctx context.Context, s *Searcher, req *bleve.SearchRequest
 	var narrowed *tally
 	if o.narrow != nil && slices.Equal(o.narrow.segs, v.ids) {
 		o.known, narrowed = v.narrow(s, r, o.narrow, o.count)
+		s.facets.narrowed.Add(1)
 	}
 	// Known matches from another snapshot (Bleve merged segments since)
 	// number other documents: search as if they were not known.
 	known := o.known != nil && o.known.matched != nil && slices.Equal(o.known.segs, v.ids)
 	if known {
 		if f := o.known.pages.get(o.page); f != nil {
+			s.facets.kept.Add(1)
 			return f, nil
 		}
 	}

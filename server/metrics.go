@@ -85,6 +85,22 @@ func (s *Server) newMetrics() *metrics {
 			_, misses := s.search.FacetCacheStats()
 			return float64(misses)
 		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "searchd",
+			Name:      "kept_pages_total",
+			Help:      "Searches answered with a page kept from the same search before.",
+		}, func() float64 {
+			kept, _ := s.search.ReuseStats()
+			return float64(kept)
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Namespace: "searchd",
+			Name:      "narrowed_searches_total",
+			Help:      "Filtered searches counted from the cached matches of the same search without filters.",
+		}, func() float64 {
+			_, narrowed := s.search.ReuseStats()
+			return float64(narrowed)
+		}),
 	)
 	if dir := s.IndexDir; dir != "" {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{

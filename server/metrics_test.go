@@ -66,6 +66,9 @@ func TestMetrics(t *testing.T) {
 		t.Fatalf("unknown path status %d", code)
 	}
 	get(t, ts, "/?q=x")
+	if code, _ := get(t, ts, "/api/search?q=resignation&lang=en"); code != http.StatusOK {
+		t.Fatalf("filtered search status %d", code)
+	}
 	fams := scrape(t, ts)
 
 	reqs := fams["searchd_http_requests_total"]
@@ -98,6 +101,12 @@ func TestMetrics(t *testing.T) {
 	// The same search three times: counted once, then twice from the cache.
 	if h := fams["searchd_facet_cache_hits_total"]; h == nil || h.GetMetric()[0].GetCounter().GetValue() < searches-1 {
 		t.Errorf("searchd_facet_cache_hits_total = %v, want ≥ %d", h, searches-1)
+	}
+	// The repeats read the first search's page; the filtered search narrowed its matches.
+	for name, want := range map[string]float64{"searchd_kept_pages_total": searches - 1, "searchd_narrowed_searches_total": 1} {
+		if c := fams[name]; c == nil || c.GetMetric()[0].GetCounter().GetValue() != want {
+			t.Errorf("%s = %v, want %v", name, c, want)
+		}
 	}
 	size := fams["searchd_index_size_bytes"]
 	if size == nil || size.GetMetric()[0].GetGauge().GetValue() <= 0 {
