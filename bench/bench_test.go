@@ -2,12 +2,18 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -236,4 +242,59 @@ func FuzzParseIndexed(f *testing.F) {
 			t.Errorf("negative count %d from %q", n, in)
 		}
 	})
+}
+
+// TestCounters checks that counters are read by name from a server's
+// /metrics, a missing one as 0, and that a server without metrics is an
+// error.
+func TestCounters(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/metrics" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "# TYPE searchd_kept_pages_total counter\nsearchd_kept_pages_total 7\n"+
+			"# TYPE searchd_narrowed_searches_total counter\nsearchd_narrowed_searches_total 2\n")
+	}))
+	defer ts.Close()
+	got, err := (&Server{Base: ts.URL}).Counters(context.Background(), "searchd_narrowed_searches_total", "absent", "searchd_kept_pages_total")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []float64{2, 0, 7}) {
+		t.Errorf("counters %v, want [2 0 7]", got)
+	}
+	if _, err := (&Server{Base: ts.URL + "/none"}).Counters(context.Background(), "x"); err == nil {
+		t.Error("a server without /metrics gave no error")
+	}
+}
+
+// TestFirstRunThroughputPadsEachRound checks that a throughput run with a
+// pad sends each round's queries with one more trailing space than the
+// last, from pad (each a query searchd has not cached), that one without
+// sends them as they are, and that Rounds counts the rounds begun.
+func TestFirstRunThroughputPadsEachRound(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.URL.Query().Get("q"))
+		mu.Unlock()
+		fmt.Fprint(w, "{}")
+	}))
+	defer ts.Close()
+	classes := []QueryClass{{Name: "c", Queries: []url.Values{{"q": {"a"}}, {"q": {"b"}, "lang": {"en"}}}}}
+	for _, tc := range []struct {
+		pad  int
+		want []string
+	}{
+		{0, []string{"a", "b", "a", "b", "a"}},
+		{3, []string{"a   ", "b   ", "a    ", "b    ", "a     "}},
+	} {
+		got = nil
+		th := MeasureThroughput(context.Background(), ts.Client(), ts.URL, classes, 1, time.Minute, 5, tc.pad)
+		if !slices.Equal(got, tc.want) || th.Requests != 5 || th.Errors != 0 || th.Rounds != 3 {
+			t.Errorf("pad %d: sent %q (%d requests, %d errors, %d rounds), want %q, 5, 0, 3", tc.pad, got, th.Requests, th.Errors, th.Rounds, tc.want)
+		}
+	}
 }

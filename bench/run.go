@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"strconv"
@@ -17,6 +19,9 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 )
 
 // IndexRun is one indexing run of a program over a corpus.
@@ -196,6 +201,35 @@ func parseStatus(r io.Reader) (rss, peak int64, err error) {
 
 // Stop ends the server with SIGTERM, and kills it when it has not exited
 // within ten seconds. Calls after the first return the first one's result.
+// Counters reads the named counters from the server's /metrics, in order;
+// one it does not serve reads 0.
+func (s *Server) Counters(ctx context.Context, names ...string) ([]float64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.Base+"/metrics", nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("GET /metrics: %w", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET /metrics: status %d", res.StatusCode)
+	}
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	fams, err := parser.TextToMetricFamilies(res.Body)
+	if err != nil {
+		return nil, fmt.Errorf("parse /metrics: %w", err)
+	}
+	out := make([]float64, len(names))
+	for i, n := range names {
+		if f := fams[n]; f != nil && len(f.GetMetric()) > 0 {
+			out[i] = f.GetMetric()[0].GetCounter().GetValue()
+		}
+	}
+	return out, nil
+}
+
 func (s *Server) Stop() error {
 	s.stop.Do(func() { s.stopErr = s.terminate() })
 	return s.stopErr
@@ -284,6 +318,7 @@ func MeasureLatency(ctx context.Context, c *http.Client, base string, class Quer
 type Throughput struct {
 	Clients, Requests, Errors int
 	Elapsed                   time.Duration
+	Rounds                    int // rounds over the queries begun
 }
 
 // QPS is the completed requests per second.
@@ -291,12 +326,23 @@ func (t Throughput) QPS() float64 { return float64(t.Requests) / t.Elapsed.Secon
 
 // MeasureThroughput runs clients concurrent clients over the queries of all
 // classes in turn for dur or until maxRequests requests have been sent.
-func MeasureThroughput(ctx context.Context, c *http.Client, base string, classes []QueryClass, clients int, dur time.Duration, maxRequests int) Throughput {
-	var urls []string
+// With pad > 0, round k over the queries (from 0) pads each q with pad+k
+// trailing spaces: searchd reads the same query, but keys its caches by q
+// as typed, so each request is a first run (a filtered one still follows
+// its unfiltered search of the same round, as a reader's click does); the
+// next run's pad is this one's plus its Rounds.
+func MeasureThroughput(ctx context.Context, c *http.Client, base string, classes []QueryClass, clients int, dur time.Duration, maxRequests, pad int) Throughput {
+	var queries []url.Values
 	for _, cl := range classes {
-		for _, q := range cl.Queries {
-			urls = append(urls, base+"/api/search?"+q.Encode())
+		queries = append(queries, cl.Queries...)
+	}
+	urlOf := func(i int) string {
+		q := queries[i%len(queries)]
+		if pad > 0 {
+			q = maps.Clone(q)
+			q.Set("q", q.Get("q")+strings.Repeat(" ", pad+i/len(queries)))
 		}
+		return base + "/api/search?" + q.Encode()
 	}
 	ctx, cancel := context.WithTimeout(ctx, dur)
 	defer cancel()
@@ -313,7 +359,7 @@ func MeasureThroughput(ctx context.Context, c *http.Client, base string, classes
 				if i >= int64(maxRequests) {
 					return
 				}
-				ok := get(ctx, c, urls[int(i)%len(urls)])
+				ok := get(ctx, c, urlOf(int(i)))
 				if ctx.Err() != nil {
 					return // cut short by the deadline: neither a result nor an error
 				}
@@ -325,5 +371,6 @@ func MeasureThroughput(ctx context.Context, c *http.Client, base string, classes
 		}()
 	}
 	wg.Wait()
-	return Throughput{Clients: clients, Requests: int(done.Load()), Errors: int(errs.Load()), Elapsed: time.Since(began)}
+	return Throughput{Clients: clients, Requests: int(done.Load()), Errors: int(errs.Load()), Elapsed: time.Since(began),
+		Rounds: (int(next.Load()) + len(queries) - 1) / len(queries)}
 }
