@@ -69,38 +69,14 @@ func (s *Server) newMetrics() *metrics {
 			}
 			return 0
 		}),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Namespace: "searchd",
-			Name:      "facet_cache_hits_total",
-			Help:      "Searches whose facet counts came from the cache.",
-		}, func() float64 {
-			hits, _ := s.search.FacetCacheStats()
-			return float64(hits)
-		}),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Namespace: "searchd",
-			Name:      "facet_cache_misses_total",
-			Help:      "Searches that counted their facets.",
-		}, func() float64 {
-			_, misses := s.search.FacetCacheStats()
-			return float64(misses)
-		}),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Namespace: "searchd",
-			Name:      "kept_pages_total",
-			Help:      "Searches answered with a page kept from the same search before.",
-		}, func() float64 {
-			kept, _ := s.search.ReuseStats()
-			return float64(kept)
-		}),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Namespace: "searchd",
-			Name:      "narrowed_searches_total",
-			Help:      "Filtered searches counted from the cached matches of the same search without filters.",
-		}, func() float64 {
-			_, narrowed := s.search.ReuseStats()
-			return float64(narrowed)
-		}),
+		counter("facet_cache_hits_total", "Searches whose facet counts came from the cache.",
+			func() uint64 { hits, _ := s.search.FacetCacheStats(); return hits }),
+		counter("facet_cache_misses_total", "Searches that counted their facets.",
+			func() uint64 { _, misses := s.search.FacetCacheStats(); return misses }),
+		counter("kept_pages_total", "Searches answered with a page kept from the same search before.",
+			func() uint64 { kept, _ := s.search.ReuseStats(); return kept }),
+		counter("narrowed_searches_total", "Filtered searches counted from the cached matches of the same search without filters.",
+			func() uint64 { _, narrowed := s.search.ReuseStats(); return narrowed }),
 	)
 	if dir := s.IndexDir; dir != "" {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
@@ -177,4 +153,10 @@ func dirSize(dir string) (int64, error) {
 		return nil
 	})
 	return total, err
+}
+
+// counter is a searchd counter that read reports.
+func counter(name, help string, read func() uint64) prometheus.CounterFunc {
+	return prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: "searchd", Name: name, Help: help},
+		func() float64 { return float64(read()) })
 }
