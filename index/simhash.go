@@ -146,9 +146,15 @@ func SameStory(a, b uint64) bool {
 	return a != 0 && b != 0 && bits.OnesCount64(a^b) <= DupBits
 }
 
-// dupBands is how many 8-bit bands the band index splits a fingerprint
-// into: two fingerprints within DupBits (7) bits agree on at least one of 8.
-const dupBands = 8
+// dupBands is how many 16-bit bands the band index splits a fingerprint
+// into, each looked up within one bit: two fingerprints within DupBits
+// (7) bits differ in at most one bit of some band (pigeonhole: 7 < 4×2), so
+// every copy is found. With 8-bit bands looked up exactly, as before, each
+// of the 256 values of a band held 1/256 of the articles and every article
+// was compared with 1/32 of all those indexed (31,000 at a million): a
+// build's cost grew with the square of its size. Here an article meets
+// 68/65,536 of them.
+const dupBands = 4
 
 // dupEntry is one indexed article in the band index.
 type dupEntry struct {
@@ -157,22 +163,36 @@ type dupEntry struct {
 }
 
 // dupIndex finds the cluster of an article's near-duplicates among those
-// seen so far: a band index over fingerprints, candidates being those that
-// share a band, checked by Hamming distance. Not safe for concurrent use.
+// seen so far: a band index over fingerprints, candidates being those with a
+// band within one bit of the article's, checked by Hamming
+// distance. Not safe for concurrent use.
 type dupIndex struct {
-	bands [dupBands]map[uint8][]*dupEntry
+	bands [dupBands][]([]*dupEntry) // by band value, 1<<16 lists each
 	byID  map[string]*dupEntry
 }
 
 func newDupIndex() *dupIndex {
 	d := &dupIndex{byID: map[string]*dupEntry{}}
 	for i := range d.bands {
-		d.bands[i] = map[uint8][]*dupEntry{}
+		d.bands[i] = make([][]*dupEntry, 1<<16)
 	}
 	return d
 }
 
-func band(fp uint64, i int) uint8 { return uint8(fp >> (8 * i)) }
+func band(fp uint64, i int) uint16 { return uint16(fp >> (16 * i)) }
+
+// near calls visit with every entry whose band i is within one bit of b.
+func (d *dupIndex) near(i int, b uint16, visit func(*dupEntry)) {
+	for flip := -1; flip < 16; flip++ {
+		key := b
+		if flip >= 0 {
+			key ^= 1 << flip
+		}
+		for _, e := range d.bands[i][key] {
+			visit(e)
+		}
+	}
+}
 
 // assign returns the cluster an article with id and fingerprint fp joins,
 // and remembers it: the cluster of the nearest article seen within DupBits
@@ -182,16 +202,17 @@ func (d *dupIndex) assign(id string, fp uint64) string {
 	d.remove(id)
 	var best *dupEntry
 	bestDist := DupBits + 1
-	for i := range d.bands {
-		for _, e := range d.bands[i][band(fp, i)] {
-			if !SameStory(fp, e.fp) {
-				continue
-			}
-			dist := bits.OnesCount64(fp ^ e.fp)
-			if dist < bestDist || dist == bestDist && e.cluster < best.cluster {
-				best, bestDist = e, dist
-			}
+	visit := func(e *dupEntry) {
+		if !SameStory(fp, e.fp) {
+			return
 		}
+		dist := bits.OnesCount64(fp ^ e.fp)
+		if dist < bestDist || dist == bestDist && e.cluster < best.cluster {
+			best, bestDist = e, dist
+		}
+	}
+	for i := range d.bands {
+		d.near(i, band(fp, i), visit)
 	}
 	cluster := id
 	if best != nil {
@@ -230,10 +251,6 @@ func (d *dupIndex) remove(id string) {
 				break
 			}
 		}
-		if len(list) == 0 {
-			delete(d.bands[i], b)
-		} else {
-			d.bands[i][b] = list
-		}
+		d.bands[i][b] = list
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -55,9 +56,14 @@ func TestDupIndexAssign(t *testing.T) {
 	if got := d.assign("a", fp^0b1010101010101); got != "b" {
 		t.Errorf("a copy 7 bits away: cluster %q, want b's", got)
 	}
-	// Differs from fp in one bit of every band: found through no band, and
-	// 8 bits away, so not a copy.
-	if got := d.assign("c", fp^0x0101010101010101); got != "c" {
+	// 7 bits away as 2+2+2+1 over the four bands: found only through the
+	// band one bit off.
+	if got := d.assign("g", fp^0x0003_0003_0003_0001); got != "b" {
+		t.Errorf("a copy 7 bits away in every band: cluster %q, want b's", got)
+	}
+	d.remove("g")
+	// Differs from fp in two bits of every band: 8 bits away, so not a copy.
+	if got := d.assign("c", fp^0x0003_0003_0003_0003); got != "c" {
 		t.Errorf("8 bits away: cluster %q, want its own", got)
 	}
 	if got := d.assign("b", ^fp); got != "b" {
@@ -218,5 +224,51 @@ func TestDupWordsLikeReference(t *testing.T) {
 		if got, want := dupWords(d.Body), refDupWords(d.Body); !slices.Equal(got, want) {
 			t.Fatalf("document %s: dupWords differs from the reference:\n got %q\nwant %q", d.ID, got, want)
 		}
+	}
+}
+
+// TestDupIndexFindsEveryCopy checks the band index against comparing every
+// pair: fingerprints drawn near a few centres, so that many lie at 6 to 9
+// bits from one another, spread over the bands in every way (7 bits as
+// 2+2+2+1 is found only through a band one bit off).
+func TestDupIndexFindsEveryCopy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	centres := make([]uint64, 40)
+	for i := range centres {
+		centres[i] = rng.Uint64()
+	}
+	d := newDupIndex()
+	type seen struct {
+		id, cluster string
+		fp          uint64
+	}
+	var all []seen
+	for n := range 4000 {
+		fp := centres[rng.IntN(len(centres))]
+		for range rng.IntN(10) {
+			fp ^= 1 << rng.IntN(64)
+		}
+		id := fmt.Sprintf("d%04d", n)
+		if n%10 == 9 {
+			id = all[rng.IntN(len(all))].id // a replacement
+		}
+		want, bestDist := id, DupBits+1
+		kept := all[:0:0]
+		for _, s := range all {
+			if s.id == id {
+				continue
+			}
+			kept = append(kept, s)
+			if !SameStory(fp, s.fp) {
+				continue
+			}
+			if dist := bits.OnesCount64(fp ^ s.fp); dist < bestDist || dist == bestDist && s.cluster < want {
+				want, bestDist = s.cluster, dist
+			}
+		}
+		if got := d.assign(id, fp); got != want {
+			t.Fatalf("article %d (%s): cluster %q, want %q", n, id, got, want)
+		}
+		all = append(kept, seen{id, want, fp})
 	}
 }
