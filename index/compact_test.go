@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -73,5 +74,47 @@ func TestCompactMergesIntoOneSegment(t *testing.T) {
 	}
 	if res.Total != 100 {
 		t.Errorf("lockdown finds %d of the 100 documents after compacting", res.Total)
+	}
+}
+
+// TestCompactMergesMoreThanTenSegments compacts an index whose writes
+// left 25 segments (Bleve's own merging turned off), which one round of
+// Bleve's planner, merging ten at a time, leaves as three.
+func TestCompactMergesMoreThanTenSegments(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	idx, err := Open(dir, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	noMerging := map[string]any{"scorchMergePlanOptions": map[string]any{
+		"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 1000, "MaxSegmentSize": 1 << 30,
+		"TierGrowth": 10.0, "FloorSegmentSize": 1}}
+	if idx, err = open(dir, BuildOptions{}, noMerging); err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for i := range 25 {
+		if err := idx.Index(fmt.Sprintf("d%02d", i), map[string]any{FieldBodyEn: "the lockdown is extended"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segments(t, idx); n < 21 {
+		t.Fatalf("%d segments before compacting: the test needs more than 20", n)
+	}
+	if err := Compact(context.Background(), idx); err != nil {
+		t.Fatal(err)
+	}
+	if n := segments(t, idx); n != 1 {
+		t.Errorf("%d segments after compacting, want 1", n)
+	}
+	q := bleve.NewMatchQuery("lockdown")
+	q.SetField(FieldBodyEn)
+	res, err := idx.Search(bleve.NewSearchRequest(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 25 {
+		t.Errorf("lockdown finds %d of the 25 documents after compacting", res.Total)
 	}
 }
