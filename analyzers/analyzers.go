@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 
@@ -43,9 +42,9 @@ const (
 // Names of the tokenizer and token filters this package registers with Bleve,
 // for mappings that compose their own analyzers.
 const (
-	// Tokenizer is Bleve's unicode tokenizer run on the text with invisible
-	// characters and the abbreviation sign ॰ removed, reporting offsets in
-	// the original text.
+	// Tokenizer makes the tokens of Bleve's unicode tokenizer (see
+	// wordTokenizer) from the text with invisible characters and the
+	// abbreviation sign ॰ removed, reporting offsets in the original text.
 	Tokenizer = "news_unicode"
 	// NFCFilter puts each token in Unicode normalization form C.
 	NFCFilter = "news_nfc"
@@ -101,12 +100,8 @@ func (f termFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 
 func nfc(s string) string { return norm.NFC.String(s) }
 
-func tokenizerConstructor(_ map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
-	inner, err := cache.TokenizerNamed(unicode.Name)
-	if err != nil {
-		return nil, fmt.Errorf("tokenizer %s: %w", Tokenizer, err)
-	}
-	return &stripTokenizer{inner: inner}, nil
+func tokenizerConstructor(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+	return &stripTokenizer{inner: wordTokenizer{}}, nil
 }
 
 func termFilterConstructor(f termFilter) registry.TokenFilterConstructor {

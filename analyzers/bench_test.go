@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/newsearch/bilingual/internal/shared"
@@ -137,6 +138,22 @@ func BenchmarkAnalyzers(b *testing.B) {
 			b.Fatal("Split returned no runs")
 		}
 	})
+	// The tokenizer every analyzer starts with, beside Bleve's unicode
+	// tokenizer, whose tokens it makes.
+	for _, tok := range []struct {
+		name string
+		t    analysis.Tokenizer
+	}{{"Tokenizer/unicode", unicode.NewUnicodeTokenizer()}, {"Tokenizer/words", wordTokenizer{}}} {
+		b.Run(tok.name, func(b *testing.B) {
+			b.SetBytes(c.bytesForFields)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range c.fields {
+					tok.t.Tokenize([]byte(s))
+				}
+			}
+		})
+	}
 	b.Run(EnglishAnalyzer, func(b *testing.B) { benchAnalyzer(b, EnglishAnalyzer, c.en) })
 	b.Run(HindiAnalyzer, func(b *testing.B) { benchAnalyzer(b, HindiAnalyzer, c.hi) })
 	// Few articles have Marathi or Nepali runs, so the Devanagari analyzer
