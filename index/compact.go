@@ -17,9 +17,9 @@ import (
 // Bleve built in 21.
 const CompactMaxDocs = 250_000
 
-// compactRounds bounds Compact's merges: each merges its segments ten at a
-// time, so two leave one of up to a hundred, and the rest wait for a segment
-// Bleve has not yet written to disk, which it merges only once written.
+// compactRounds bounds Compact's merges. A round merges ten segments at a
+// time, so two bring up to a hundred down to one; the others are for a
+// segment still in memory, which Bleve merges only once it is on disk.
 const compactRounds = 20
 
 // Compact merges the index's segments into one and returns once the merged

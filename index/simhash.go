@@ -167,7 +167,7 @@ type dupEntry struct {
 // band within one bit of the article's, checked by Hamming
 // distance. Not safe for concurrent use.
 type dupIndex struct {
-	bands [dupBands][]([]*dupEntry) // by band value, 1<<16 lists each
+	bands [dupBands][][]*dupEntry // by band value, 1<<16 lists each
 	byID  map[string]*dupEntry
 }
 
