@@ -1,12 +1,9 @@
 package index
 
 import (
-	"encoding/json"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/search"
-
-	"github.com/newsearch/bilingual/entities"
 )
 
 // Facet names as the API returns them.
@@ -140,11 +137,8 @@ func (s *Searcher) label(facet, value string) (string, string) {
 		if p, ok := s.gaz.Person(value); ok {
 			return p.NameEn, p.NameHi
 		}
-		if raw, err := s.live.idx.GetInternal(personKey(value)); err == nil && raw != nil {
-			var p entities.Person
-			if json.Unmarshal(raw, &p) == nil {
-				return p.NameEn, p.NameHi
-			}
+		if p, ok := s.labels.person(s.live.idx, value); ok {
+			return p.NameEn, p.NameHi
 		}
 	case FacetParties:
 		if p, ok := s.gaz.Party(value); ok {

@@ -2,7 +2,7 @@ package index
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,15 +19,11 @@ var lavDocs = []articles.Document{
 }
 
 // storedPerson reads the record the index keeps for a generated person.
-func storedPerson(t *testing.T, s *Searcher, id string) entities.Person {
+func storedPerson(t *testing.T, s *Searcher, id string) personRecord {
 	t.Helper()
-	raw, err := s.live.idx.GetInternal(personKey(id))
-	if err != nil || raw == nil {
-		t.Fatalf("no record for %s: %v", id, err)
-	}
-	var p entities.Person
-	if err := json.Unmarshal(raw, &p); err != nil {
-		t.Fatal(err)
+	p, ok := (&labelShards{}).person(s.live.idx, id)
+	if !ok {
+		t.Fatalf("no record for %s", id)
 	}
 	return p
 }
@@ -102,15 +98,55 @@ func TestPersonLabelsKeepStoredNames(t *testing.T) {
 	if err := idx.Batch(b); err != nil {
 		t.Fatal(err)
 	}
-	for id, want := range map[string]entities.Person{
+	for id, want := range map[string]personRecord{
 		"x-a":   {ID: "x-a", NameEn: "Old Name", NameHi: "नाम"},
 		"x-bad": {ID: "x-bad", NameHi: "कोई"},
 		"x-new": {ID: "x-new", NameEn: "Fresh", NameHi: "ताज़ा"},
 	} {
-		raw, err := idx.GetInternal(personKey(id))
-		var got entities.Person
-		if err != nil || json.Unmarshal(raw, &got) != nil || got.ID != want.ID || got.NameEn != want.NameEn || got.NameHi != want.NameHi {
-			t.Errorf("%s: %s (%v), want %+v", id, raw, err, want)
+		if got, ok := (&labelShards{}).person(idx, id); !ok || got != want {
+			t.Errorf("%s: %+v (found %v), want %+v", id, got, ok, want)
+		}
+	}
+	if raw, err := idx.GetInternal(personKey("x-new")); err != nil || raw != nil {
+		t.Errorf("x-new has a value of its own (%s, %v): records go in the shards", raw, err)
+	}
+}
+
+// TestPersonLabelsInShards: the labels of many people, written in several
+// batches, are kept in at most peopleShards values, each person's record
+// found again with the names first given, and a shard that cannot be read
+// is written anew.
+func TestPersonLabelsInShards(t *testing.T) {
+	_, idx := newWriter(t)
+	b := idx.NewBatch()
+	b.SetInternal(peopleKey(peopleShard("x-0")), []byte(`{not json`))
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	const people = 2000
+	for start := 0; start < people; start += 500 {
+		l := newPersonLabels(idx)
+		for i := start; i < start+500; i++ {
+			if err := l.add(entities.Person{ID: fmt.Sprintf("x-%d", i), NameEn: fmt.Sprintf("Name %d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b := idx.NewBatch()
+		if err := l.write(b); err != nil {
+			t.Fatal(err)
+		}
+		if n := b.Size(); n > peopleShards {
+			t.Fatalf("a batch of 500 people sets %d internal values, want at most %d", n, peopleShards)
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &labelShards{}
+	for i := range people {
+		id := fmt.Sprintf("x-%d", i)
+		if p, ok := c.person(idx, id); !ok || p.NameEn != fmt.Sprintf("Name %d", i) {
+			t.Fatalf("%s: %+v (found %v)", id, p, ok)
 		}
 	}
 }

@@ -32,6 +32,7 @@ type Searcher struct {
 	spell  *speller // nil: no spelling correction (no expansion)
 	match  MinMatch
 	facets *facetCache
+	labels labelShards // the names of people the gazetteer lacks, as decoded
 
 	gen  atomic.Uint64 // bumped by writes (invalidate): keys the facet cache
 	cols facetColumns  // in-memory facet values of the index's segments
