@@ -233,6 +233,16 @@ type PieceFolder struct {
 	memo [2]map[string]string // by whether the normalizers run
 }
 
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // NewPieceFolder returns a PieceFolder with an empty memory.
 func NewPieceFolder() *PieceFolder {
 	return &PieceFolder{memo: [2]map[string]string{{}, {}}}
@@ -250,7 +260,13 @@ func (f *PieceFolder) Fold(text string, yield func(piece string)) {
 		if end < 0 {
 			end = len(text)
 		}
-		if piece := text[:end]; piece != "" {
+		if piece := text[:end]; isASCII(piece) {
+			// Lowercasing is all that changes ASCII (the other folds are
+			// of Devanagari and invisible marks), and cheaper than the memo.
+			if piece != "" {
+				yield(strings.ToLower(piece))
+			}
+		} else {
 			folded, ok := memo[piece]
 			if !ok {
 				folded = foldDevanagari(strings.ToLower(piece), indic)
