@@ -11,7 +11,6 @@ import (
 
 	"github.com/newsearch/bilingual/analyzers/script"
 	"github.com/newsearch/bilingual/entities/names"
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 //go:embed data/titles.txt
@@ -103,7 +102,7 @@ type entry struct {
 // Extractor finds people, parties and dates; build once, use from many goroutines.
 type Extractor struct {
 	g          *Gazetteer
-	ac         ahocorasick.AhoCorasick
+	names      *automaton
 	entries    [][]entry           // by pattern index
 	surnames   map[string][]string // normalized surname -> person ids
 	hiSurnames map[string]bool     // Devanagari surnames, to accept Hindi names found by title
@@ -213,7 +212,6 @@ func NewExtractor(g *Gazetteer) *Extractor {
 	for i, p := range pats {
 		x.entries[i] = byPat[p]
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostLongestMatch, DFA: true})
-	x.ac = b.Build(pats)
+	x.names = newAutomaton(pats)
 	return x
 }

@@ -15,7 +15,7 @@ type rawMatch struct {
 
 // scan returns the leftmost-longest matches of norm that start and end at word boundaries. When a match
 // fails the check the search resumes one rune after its start, so "Congressman" cannot hide a later name.
-func (x *Extractor) scan(norm string) []rawMatch { return scanWith(x.ac, norm) }
+func (x *Extractor) scan(norm string) []rawMatch { return x.names.scan(norm) }
 
 // scanWith is scan with the automaton ac.
 func scanWith(ac ahocorasick.AhoCorasick, norm string) []rawMatch {
