@@ -108,6 +108,9 @@ func Furniture(body string) []Span {
 func readCue(body string, start, end int) (at int, rest string, ok bool) {
 	line := body[start:end]
 	try := func(i int) (int, string, bool) {
+		if !readCueStarts.at(line[i:]) {
+			return 0, "", false
+		}
 		for _, c := range readCues {
 			if n := hasPrefixFold(line[i:], c); n > 0 {
 				after := line[i+n:]
@@ -123,11 +126,17 @@ func readCue(body string, start, end int) (at int, rest string, ok bool) {
 	if at, rest, ok := try(first); ok {
 		return at, rest, true
 	}
-	for i, r := range line {
-		if !strings.ContainsRune(".?!।|", r) {
+	// Sentence ends are found byte by byte: '।' is the one of them outside
+	// ASCII, and its first byte never ends another rune's encoding.
+	for i := 0; i < len(line); i++ {
+		j := i + 1
+		switch c := line[i]; {
+		case c == '.' || c == '?' || c == '!' || c == '|':
+		case c == 0xE0 && strings.HasPrefix(line[i:], "।"):
+			j = i + len("।")
+		default:
 			continue
 		}
-		j := i + utf8.RuneLen(r)
 		k := len(line) - len(strings.TrimLeft(line[j:], " \t\u00a0"))
 		if k > j && k < len(line) {
 			if at, rest, ok := try(k); ok {
@@ -137,6 +146,38 @@ func readCue(body string, start, end int) (at int, rest string, ok bool) {
 	}
 	return 0, "", false
 }
+
+// cueStarts holds the runes a list of cues can start with, each with the
+// runes it equals ignoring case (as hasPrefixFold compares), so that a
+// position where no cue can start is passed over without trying each: nearly
+// every line and sentence starts so.
+type cueStarts string
+
+// startsOf returns the cueStarts of cues.
+func startsOf(cues []string) cueStarts {
+	var b strings.Builder
+	for _, c := range cues {
+		r, _ := utf8.DecodeRuneInString(c)
+		for f := r; ; {
+			if !strings.ContainsRune(b.String(), f) {
+				b.WriteRune(f)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return cueStarts(b.String())
+}
+
+// at reports whether some cue can start at the start of s.
+func (c cueStarts) at(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && strings.ContainsRune(string(c), r)
+}
+
+// readCueStarts and promoCueStarts are the starts of readCues and promoCues.
+var readCueStarts, promoCueStarts = startsOf(readCues), startsOf(promoCues)
 
 // hasPrefixFold returns the length in s of prefix p when s starts with it,
 // ignoring case in Latin letters, or 0.
@@ -153,6 +194,9 @@ func hasPrefixFold(s, p string) int {
 // isPromo reports whether a short line starts with a promo cue.
 func isPromo(line string) bool {
 	if utf8.RuneCountInString(line) > maxCueLineRunes {
+		return false
+	}
+	if !promoCueStarts.at(line) {
 		return false
 	}
 	for _, c := range promoCues {
@@ -203,27 +247,83 @@ func isShareBar(line string) bool {
 // isHeadlineList reports whether line is a run of Title Case headlines.
 func isHeadlineList(line string) bool {
 	words, caps, latin, commas := 0, 0, 0, 0
-	for _, w := range strings.Fields(line) {
+	word := func(w string) {
 		words++
 		if strings.HasSuffix(w, ",") {
 			commas++
 		}
-		w = strings.TrimLeft(w, `"'“‘(`)
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.Is(unicode.Latin, r) {
+		r, _ := utf8.DecodeRuneInString(trimQuotes(w))
+		if !isLatin(r) {
 			if unicode.IsDigit(r) {
 				latin++ // numbers stand in headlines: "Hiring For 118 Posts"
 				caps++
 			}
-			continue
+			return
 		}
 		latin++
 		if unicode.IsUpper(r) {
 			caps++
 		}
 	}
+	// The words are cut as strings.Fields cuts them, without its slice.
+	start := -1
+	for i, r := range line {
+		switch {
+		case !isSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			word(line[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(line[start:])
+	}
 	return latin >= minHeadlineListWords && latin*10 >= words*9 && caps*100 >= latin*headlineCapsPercent &&
 		commas*maxCommaPer <= words
+}
+
+// isSpace is unicode.IsSpace, answered at once for ASCII and Devanagari,
+// which make up nearly all of the text.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case 0x0900 <= r && r <= 0x097F:
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// isLatin is unicode.Is(unicode.Latin, r), answered at once for ASCII and
+// Devanagari.
+func isLatin(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x0900 <= r && r <= 0x097F:
+		return false
+	}
+	return unicode.Is(unicode.Latin, r)
+}
+
+// trimQuotes is strings.TrimLeft(w, `"'“‘(`) without building the cut set
+// of its non-ASCII runes for every word.
+func trimQuotes(w string) string {
+	for {
+		switch {
+		case w == "":
+			return w
+		case w[0] == '"' || w[0] == '\'' || w[0] == '(':
+			w = w[1:]
+		case strings.HasPrefix(w, "“"), strings.HasPrefix(w, "‘"):
+			w = w[len("“"):]
+		default:
+			return w
+		}
+	}
 }
 
 // Blank returns body with the bytes of spans replaced by spaces (newlines

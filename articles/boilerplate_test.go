@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -132,6 +133,9 @@ func FuzzFurniture(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		spans := Furniture(body)
+		if want := refFurniture(body); !reflect.DeepEqual(spans, want) {
+			t.Fatalf("Furniture(%q) = %v, the reference %v", body, spans, want)
+		}
 		prev := -1
 		for _, sp := range spans {
 			if sp.Start < 0 || sp.End > len(body) || sp.Start >= sp.End || sp.Start <= prev {
