@@ -88,8 +88,7 @@ func newPlaceMatcher(g *Gazetteer) placeMatcher {
 	for k, id := range g.placeKey {
 		pats, ids = append(pats, k), append(ids, id)
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostLongestMatch, DFA: true})
-	return placeMatcher{ac: b.Build(pats), ids: ids}
+	return placeMatcher{ac: buildAutomaton(pats, true), ids: ids} // a few hundred patterns: built at once
 }
 
 // places returns the ids of the places norm names, distinct and sorted, and
